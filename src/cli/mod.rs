@@ -1,0 +1,111 @@
+//! The command line: one module per subcommand, each with its own clap
+//! `Args` and a `run` function. Exit codes: 0 success, 1 bad input (a broken
+//! lexicon, unreadable articles, an unwritable output), 2 usage errors.
+
+pub mod extract;
+pub mod lexicon;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "actorgraph",
+    version,
+    about = "Who did what to whom in Arabic news about the Syrian war",
+    long_about = "actorgraph reads Arabic news articles (a folder of .txt files or JSONL dumps), \
+finds actors, places and relation cues with curated lexicons, turns each article into claims \
+(\"Iran negotiated with Israel\", negated or not, with the sentence that says so) and merges \
+them into one graph exported to DOT/SVG, GraphML and GEXF.",
+    after_help = "Examples:\n  actorgraph extract examples/articles > claims.jsonl\n  actorgraph build examples/articles --out graphs\n  actorgraph paths --graph graphs/syria.graphml --from hezbollah --to sdf\n  actorgraph lexicon check lexicons/"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct Global {
+    /// Lexicon folder to use instead of the one compiled into the binary.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub lexicons: Option<PathBuf>,
+    /// Print nothing on stderr but errors.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Say more on stderr (skipped inputs in full, timings).
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Extract claims from articles as JSONL (one claim per line).
+    Extract(extract::Args),
+    /// Check a lexicon or print its counts.
+    #[command(subcommand)]
+    Lexicon(lexicon::Command),
+}
+
+/// Why a command failed; decides the exit code.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// Bad input: exit 1.
+    #[error("{0}")]
+    Input(String),
+    /// A broken lexicon: exit 1, rendered with its spans.
+    #[error(transparent)]
+    Lexicon(#[from] crate::lexicon::LexiconError),
+    /// Wrong use of the command line: exit 2.
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl CliError {
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            CliError::Usage(_) => 2,
+            _ => 1,
+        }
+    }
+}
+
+impl From<std::io::Error> for CliError {
+    fn from(e: std::io::Error) -> Self {
+        CliError::Input(e.to_string())
+    }
+}
+
+impl Global {
+    pub fn lexicon(&self) -> Result<crate::lexicon::Lexicon, CliError> {
+        Ok(crate::lexicon::Lexicon::load(self.lexicons.as_deref())?)
+    }
+
+    /// A note on stderr unless `--quiet`.
+    pub fn note(&self, msg: impl std::fmt::Display) {
+        if !self.quiet {
+            eprintln!("{msg}");
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> Result<(), CliError> {
+    match cli.command {
+        Command::Extract(a) => extract::run(a, &cli.global),
+        Command::Lexicon(c) => lexicon::run(c, &cli.global),
+    }
+}
+
+/// Write `bytes` to `path` whole or not at all: a temp file in the same
+/// folder, then a rename.
+pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> Result<(), CliError> {
+    use std::io::Write;
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let fail = |e: &dyn std::fmt::Display| CliError::Input(format!("cannot write {}: {e}", path.display()));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| fail(&e))?;
+    tmp.write_all(bytes).map_err(|e| fail(&e))?;
+    tmp.as_file().sync_all().map_err(|e| fail(&e))?;
+    tmp.persist(path).map_err(|e| fail(&e.error))?;
+    Ok(())
+}

@@ -1,0 +1,5 @@
+//! From mentions to claims.
+
+pub mod claim;
+
+pub use claim::{Claim, Polarity};

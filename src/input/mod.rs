@@ -1,0 +1,189 @@
+//! Articles in: a folder or list of `.txt` files (the id is the file stem)
+//! and JSONL files (`id`, `text`, optional `date`, `title`, `source`).
+//!
+//! Reading is streaming: [`Articles`] yields one article at a time, so a
+//! JSONL dump of any size runs in constant memory. A file or line that cannot
+//! be used (unreadable, not UTF-8, empty, not JSON, no `text`) is yielded as
+//! an [`InputError`] naming it, and the rest goes on.
+
+pub mod date;
+
+use serde::Deserialize;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+/// One article to read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    pub id: String,
+    pub text: String,
+    /// Given with the input (JSONL `date`); else the date the text states.
+    pub date: Option<String>,
+    pub title: Option<String>,
+    pub source: Option<String>,
+}
+
+/// An input that was skipped, and why.
+#[derive(Debug, Clone, thiserror::Error, PartialEq)]
+#[error("{}{}: {message}", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default())]
+pub struct InputError {
+    pub path: PathBuf,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+#[derive(Deserialize)]
+struct JsonArticle {
+    id: Option<serde_json::Value>,
+    text: Option<String>,
+    date: Option<String>,
+    title: Option<String>,
+    source: Option<String>,
+}
+
+/// Expand the paths a user gave: folders are walked (sorted, recursively) for
+/// `.txt` and `.jsonl` files; files are taken as they are.
+pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            walk(p, &mut files, &mut errors);
+        } else if p.exists() {
+            files.push(p.clone());
+        } else {
+            errors.push(InputError { path: p.clone(), line: None, message: "no such file or folder".into() });
+        }
+    }
+    (files, errors)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<InputError>) {
+    let rd = match std::fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(e) => {
+            errors.push(InputError { path: dir.to_path_buf(), line: None, message: format!("cannot read folder: {e}") });
+            return;
+        }
+    };
+    let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            walk(&p, files, errors);
+        } else if matches!(p.extension().and_then(|x| x.to_str()), Some("txt" | "jsonl")) {
+            files.push(p);
+        }
+    }
+}
+
+/// Is this a JSONL file (by extension)?
+fn is_jsonl(p: &Path) -> bool {
+    p.extension().is_some_and(|x| x == "jsonl" || x == "ndjson")
+}
+
+/// Read a `.txt` article whole.
+pub fn read_txt(path: &Path) -> Result<Article, InputError> {
+    let err = |m: String| InputError { path: path.to_path_buf(), line: None, message: m };
+    let mut bytes = Vec::new();
+    File::open(path).and_then(|mut f| f.read_to_end(&mut bytes)).map_err(|e| err(format!("cannot read: {e}")))?;
+    if bytes.contains(&0) {
+        return Err(err("looks like a binary file (it holds NUL bytes); skipped".into()));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        err(format!("not valid UTF-8 at byte {}; convert it first (e.g. iconv -f CP1256 -t UTF-8)", e.utf8_error().valid_up_to()))
+    })?;
+    if text.trim().is_empty() {
+        return Err(err("empty file; skipped".into()));
+    }
+    let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    Ok(article(id, text, None, None, None))
+}
+
+fn article(id: String, text: String, date: Option<String>, title: Option<String>, source: Option<String>) -> Article {
+    let date = date.filter(|d| !d.trim().is_empty()).or_else(|| date::stated_date(&crate::text::normalize(head(&text)).text));
+    Article { id, text, date, title, source }
+}
+
+fn head(t: &str) -> &str {
+    let mut end = t.len().min(4096);
+    while !t.is_char_boundary(end) {
+        end -= 1;
+    }
+    &t[..end]
+}
+
+/// Parse one JSONL line.
+pub fn parse_json_line(path: &Path, n: usize, line: &str) -> Result<Article, InputError> {
+    let err = |m: String| InputError { path: path.to_path_buf(), line: Some(n), message: m };
+    let rec: JsonArticle = serde_json::from_str(line).map_err(|e| err(format!("not a JSON object: {e}")))?;
+    let text = rec.text.ok_or_else(|| err("no \"text\" field; each line needs {\"id\": ..., \"text\": ...}".into()))?;
+    if text.trim().is_empty() {
+        return Err(err("empty \"text\"; skipped".into()));
+    }
+    let id = match rec.id {
+        Some(serde_json::Value::String(s)) => s,
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => format!("{}:{n}", path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()),
+    };
+    Ok(article(id, text, rec.date, rec.title, rec.source))
+}
+
+/// Streams articles (or the reasons inputs were skipped) from files.
+pub struct Articles {
+    files: std::vec::IntoIter<PathBuf>,
+    pending: std::vec::IntoIter<InputError>,
+    jsonl: Option<(PathBuf, BufReader<File>, usize)>,
+}
+
+impl Articles {
+    pub fn open(paths: &[PathBuf]) -> Articles {
+        let (files, errors) = expand(paths);
+        Articles { files: files.into_iter(), pending: errors.into_iter(), jsonl: None }
+    }
+}
+
+impl Iterator for Articles {
+    type Item = Result<Article, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some(e) = self.pending.next() {
+            return Some(Err(e));
+        }
+        loop {
+            if let Some((path, reader, n)) = &mut self.jsonl {
+                let mut buf = Vec::new();
+                match reader.read_until(b'\n', &mut buf) {
+                    Ok(0) => self.jsonl = None,
+                    Ok(_) => {
+                        *n += 1;
+                        let line = match String::from_utf8(buf) {
+                            Ok(l) => l,
+                            Err(_) => return Some(Err(InputError { path: path.clone(), line: Some(*n), message: "not valid UTF-8; line skipped".into() })),
+                        };
+                        if line.trim().is_empty() {
+                            continue;
+                        }
+                        return Some(parse_json_line(path, *n, line.trim_end()));
+                    }
+                    Err(e) => {
+                        let err = InputError { path: path.clone(), line: Some(*n + 1), message: format!("cannot read: {e}") };
+                        self.jsonl = None;
+                        return Some(Err(err));
+                    }
+                }
+                continue;
+            }
+            let path = self.files.next()?;
+            if is_jsonl(&path) {
+                match File::open(&path) {
+                    Ok(f) => self.jsonl = Some((path, BufReader::new(f), 0)),
+                    Err(e) => return Some(Err(InputError { path, line: None, message: format!("cannot read: {e}") })),
+                }
+                continue;
+            }
+            return Some(read_txt(&path));
+        }
+    }
+}

@@ -1,0 +1,521 @@
+//! Lexicons: curated data about actors, places and the ways Arabic news
+//! says what they did. Files are RON (see `lexicons/README.md`); this module
+//! loads them, checks them as a whole (every problem reported with file,
+//! line and column) and compiles them into the form the matcher and the
+//! extractor use. A lexicon with any problem builds nothing.
+
+pub mod error;
+pub mod load;
+pub mod model;
+
+pub use error::{LexiconError, Problem};
+pub use load::Sources;
+pub use model::{EntityKind, Family, ObjectKind, Shape};
+
+use crate::text::normalize_str;
+use indexmap::IndexMap;
+use model::{GrammarFile, PatternDef, RelationDef};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// An entity, compiled.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub id: String,
+    pub kind: EntityKind,
+    pub parent: Option<usize>,
+    pub en: String,
+    pub ar: String,
+    pub agent_as: Option<usize>,
+    pub aliases: Vec<String>,
+    pub nisba: Vec<String>,
+}
+
+/// A relation pattern, compiled: prepositions folded, window set.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    pub id: String,
+    /// How many of `forms` were written out (the rest are conjugations).
+    pub written_forms: usize,
+    pub relation: usize,
+    pub shape: Shape,
+    pub forms: Vec<String>,
+    pub object_preps: Vec<String>,
+    pub direct_object: bool,
+    pub agent_preps: Vec<String>,
+    pub window: usize,
+    pub genitive: model::Genitive,
+}
+
+/// The closed classes, folded.
+#[derive(Debug, Clone)]
+pub struct Grammar {
+    pub proclitics: Vec<String>,
+    pub cue_suffixes: Vec<String>,
+    pub negators: Vec<String>,
+    pub denials: Vec<String>,
+    pub negator_window: usize,
+    pub clause_breaks: Vec<String>,
+    pub actor_heads: Vec<String>,
+    pub place_heads: Vec<String>,
+}
+
+/// What a surface form names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Entity(usize),
+    /// A cue; a form may serve several patterns (وصل: deployed_to, visited).
+    Cue(Vec<usize>),
+    Negator,
+    Denial,
+}
+
+/// One searchable form: folded, without its article.
+#[derive(Debug, Clone)]
+pub struct Surface {
+    /// Folded form with a leading ال removed.
+    pub form: String,
+    /// The form was written with the article: the text must carry it too.
+    pub article: bool,
+    /// Article optional (nisba adjectives, cues).
+    pub article_optional: bool,
+    /// May carry a pronoun suffix (cues).
+    pub suffixable: bool,
+    pub target: Target,
+    /// As written in the lexicon.
+    pub written: String,
+}
+
+/// The compiled lexicon.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    pub entities: Vec<Entity>,
+    pub entity_index: IndexMap<String, usize>,
+    pub relations: Vec<RelationDef>,
+    pub relation_index: IndexMap<String, usize>,
+    pub patterns: Vec<Pattern>,
+    pub grammar: Grammar,
+    pub surfaces: Vec<Surface>,
+}
+
+const DEFAULT_WINDOW: usize = 8;
+
+/// The inflections of a masculine singular nisba (إيراني).
+pub fn inflect_nisba(base: &str) -> Vec<String> {
+    let b = normalize_str(base);
+    let b = b.strip_prefix("ال").unwrap_or(&b).to_string();
+    ["", "ه", "ون", "ين", "ان", "تان", "تين", "يه"]
+        .iter()
+        .map(|s| format!("{b}{s}"))
+        .collect()
+}
+
+/// Past-tense forms of a stem: he, she, they, the two of them.
+pub fn conjugate_past(stem: &str) -> Vec<String> {
+    let s = normalize_str(stem);
+    if s.is_empty() {
+        return vec![];
+    }
+    // a stem ending in alef maqsura (نفى، التقى) takes ت after ي-less form
+    if let Some(root) = s.strip_suffix('ي') {
+        return vec![s.clone(), format!("{root}ت"), format!("{root}وا"), format!("{root}يا"), format!("{root}تا")];
+    }
+    ["", "ت", "وا", "ا", "تا", "ن", "نا"].iter().map(|x| format!("{s}{x}")).collect()
+}
+
+/// Present-tense forms of a stem given without its prefix letter.
+pub fn conjugate_present(stem: &str) -> Vec<String> {
+    let s = normalize_str(stem);
+    if s.is_empty() {
+        return vec![];
+    }
+    let mut out = Vec::new();
+    for pre in ["ي", "ت", "ن"] {
+        out.push(format!("{pre}{s}"));
+    }
+    if let Some(root) = s.strip_suffix('ي') {
+        out.push(format!("ي{root}ون"));
+        out.push(format!("ت{root}ون"));
+    } else {
+        for suf in ["ون", "ان", "ن"] {
+            out.push(format!("ي{s}{suf}"));
+            out.push(format!("ت{s}{suf}"));
+        }
+    }
+    out
+}
+
+/// Split a folded form into (bare form, had article).
+pub fn strip_article(folded: &str) -> (String, bool) {
+    match folded.strip_prefix("ال") {
+        Some(rest) if rest.chars().count() >= 2 => (rest.to_string(), true),
+        _ => (folded.to_string(), false),
+    }
+}
+
+impl Lexicon {
+    /// The lexicon compiled into the binary.
+    pub fn embedded() -> Result<Lexicon, LexiconError> {
+        Lexicon::from_sources(&Sources::embedded())
+    }
+
+    /// Load and check a lexicon folder.
+    pub fn from_dir(dir: &Path) -> Result<Lexicon, LexiconError> {
+        let src = Sources::from_dir(dir).map_err(|problems| LexiconError { problems })?;
+        Lexicon::from_sources(&src)
+    }
+
+    /// `--lexicons DIR` if given, else the embedded one.
+    pub fn load(dir: Option<&Path>) -> Result<Lexicon, LexiconError> {
+        match dir {
+            Some(d) => Lexicon::from_dir(d),
+            None => Lexicon::embedded(),
+        }
+    }
+
+    pub fn from_sources(src: &Sources) -> Result<Lexicon, LexiconError> {
+        let (parsed, mut problems) = load::parse_all(src);
+        let mut ctx = Checker { src, problems: &mut problems };
+        let lex = ctx.compile(parsed);
+        if problems.is_empty() {
+            Ok(lex.expect("compile returns a lexicon when there are no problems"))
+        } else {
+            Err(LexiconError { problems })
+        }
+    }
+
+    pub fn entity(&self, id: &str) -> Option<usize> {
+        self.entity_index.get(id).copied()
+    }
+
+    /// The entity and its ancestors, nearest first.
+    pub fn chain(&self, e: usize) -> Vec<usize> {
+        let mut out = vec![e];
+        let mut cur = self.entities[e].parent;
+        while let Some(p) = cur {
+            if out.contains(&p) {
+                break;
+            }
+            out.push(p);
+            cur = self.entities[p].parent;
+        }
+        out
+    }
+
+    pub fn chain_ids(&self, e: usize) -> Vec<String> {
+        self.chain(e).into_iter().map(|i| self.entities[i].id.clone()).collect()
+    }
+
+    pub fn relation(&self, id: &str) -> Option<usize> {
+        self.relation_index.get(id).copied()
+    }
+
+    /// Counts per entity kind, plus relations, patterns and surface forms.
+    pub fn stats(&self) -> IndexMap<String, usize> {
+        let mut m: IndexMap<String, usize> = IndexMap::new();
+        for k in [EntityKind::State, EntityKind::ArmedGroup, EntityKind::Organization, EntityKind::Person, EntityKind::Place] {
+            m.insert(k.as_str().to_string(), self.entities.iter().filter(|e| e.kind == k).count());
+        }
+        m.insert("entities".into(), self.entities.len());
+        m.insert("entity surface forms".into(), self.surfaces.iter().filter(|s| matches!(s.target, Target::Entity(_))).count());
+        m.insert("relations".into(), self.relations.len());
+        m.insert("patterns".into(), self.patterns.len());
+        m.insert("cue forms".into(), self.surfaces.iter().filter(|s| matches!(s.target, Target::Cue(_))).count());
+        m
+    }
+}
+
+struct Checker<'a> {
+    src: &'a Sources,
+    problems: &'a mut Vec<Problem>,
+}
+
+impl Checker<'_> {
+    /// Where a quoted string first appears in a file after `from`.
+    fn locate(&self, file: &load::SourceFile, needle: &str, from: usize) -> (usize, usize) {
+        let q = format!("\"{needle}\"");
+        match file.text[from.min(file.text.len())..].find(&q) {
+            Some(i) => (from + i, q.len()),
+            None => (from.min(file.text.len()), 1),
+        }
+    }
+
+    fn entity_pos(&self, file: usize, id: &str) -> (usize, usize) {
+        let f = &self.src.entities[file];
+        let needle = format!("id: \"{id}\"");
+        match f.text.find(&needle) {
+            Some(i) => (i, needle.len()),
+            None => self.locate(f, id, 0),
+        }
+    }
+
+    fn problem_in_entity(&mut self, file: usize, id: &str, needle: Option<&str>, msg: String, label: &str, help: Option<String>) {
+        let f = &self.src.entities[file];
+        let (start, len) = self.entity_pos(file, id);
+        let (off, len) = match needle {
+            Some(n) => self.locate(f, n, start),
+            None => (start, len),
+        };
+        let mut p = Problem::at(&f.name, &f.text, off, len, msg, label);
+        p.help = help;
+        self.problems.push(p);
+    }
+
+    fn compile(&mut self, parsed: load::Parsed) -> Option<Lexicon> {
+        let mut entity_index: IndexMap<String, usize> = IndexMap::new();
+        let mut entities = Vec::new();
+        let mut file_of = Vec::new();
+        for (file, def) in &parsed.entities {
+            if def.id.trim().is_empty() || !def.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+                self.problem_in_entity(*file, &def.id, None, format!("id {:?} is not lowercase ASCII snake_case", def.id), "this id", Some("ids are used in exports as XML NMTOKENs".into()));
+            }
+            if entity_index.contains_key(&def.id) {
+                self.problem_in_entity(*file, &def.id, None, format!("entity id {:?} is defined twice", def.id), "second definition", None);
+                continue;
+            }
+            entity_index.insert(def.id.clone(), entities.len());
+            entities.push(Entity {
+                id: def.id.clone(),
+                kind: def.kind,
+                parent: None,
+                en: def.en.clone(),
+                ar: def.ar.clone(),
+                agent_as: None,
+                aliases: def.aliases.clone(),
+                nisba: def.nisba.clone(),
+            });
+            file_of.push((*file, def));
+        }
+        // parents and agent_as
+        for (i, (file, def)) in file_of.iter().enumerate() {
+            if let Some(p) = &def.parent {
+                match entity_index.get(p) {
+                    Some(&pi) => entities[i].parent = Some(pi),
+                    None => {
+                        let help = closest(p, entity_index.keys()).map(|c| format!("did you mean {c:?}?"));
+                        self.problem_in_entity(*file, &def.id, Some(p), format!("{}: unknown parent {p:?}", def.id), "no entity has this id", help)
+                    }
+                }
+            }
+            if let Some(a) = &def.agent_as {
+                match entity_index.get(a) {
+                    Some(&ai) => entities[i].agent_as = Some(ai),
+                    None => self.problem_in_entity(*file, &def.id, Some(a), format!("{}: unknown agent_as {a:?}", def.id), "no entity has this id", None),
+                }
+            }
+        }
+        // cycles of parents
+        let mut reported = vec![false; entities.len()];
+        for start in 0..entities.len() {
+            let mut seen = vec![start];
+            let mut cur = entities[start].parent;
+            while let Some(p) = cur {
+                if p == start {
+                    if !reported[start] {
+                        for &s in &seen {
+                            reported[s] = true;
+                        }
+                        let names: Vec<_> = seen.iter().map(|&s| entities[s].id.as_str()).chain([entities[start].id.as_str()]).collect();
+                        let (file, def) = file_of[start];
+                        self.problem_in_entity(file, &def.id, def.parent.as_deref(), format!("a cycle of parents: {}", names.join(" -> ")), "this parent closes the cycle", Some("an entity cannot be its own ancestor".into()));
+                    }
+                    break;
+                }
+                if seen.contains(&p) {
+                    break;
+                }
+                seen.push(p);
+                cur = entities[p].parent;
+            }
+        }
+        // surface forms of entities
+        let mut surfaces: Vec<Surface> = Vec::new();
+        let mut owner: HashMap<(String, bool), usize> = HashMap::new(); // (form, article) -> surface idx
+        for (i, (file, def)) in file_of.iter().enumerate() {
+            let mut forms: Vec<(String, String, bool)> = def.aliases.iter().map(|a| (a.clone(), normalize_str(a), false)).collect();
+            if !def.aliases.iter().any(|a| normalize_str(a) == normalize_str(&def.ar)) && !def.ar.trim().is_empty() {
+                forms.push((def.ar.clone(), normalize_str(&def.ar), false));
+            }
+            for n in &def.nisba {
+                if normalize_str(n).is_empty() {
+                    self.problem_in_entity(*file, &def.id, Some(n), format!("{}: empty nisba", def.id), "empty", None);
+                    continue;
+                }
+                for f in inflect_nisba(n) {
+                    forms.push((n.clone(), f, true));
+                }
+            }
+            for (written, folded, nisba) in forms {
+                if folded.is_empty() {
+                    self.problem_in_entity(*file, &def.id, Some(&written), format!("{}: empty alias", def.id), "this alias is empty", Some("remove it".into()));
+                    continue;
+                }
+                let (bare, article) = strip_article(&folded);
+                let key = (bare.clone(), article && !nisba);
+                if let Some(&s) = owner.get(&key) {
+                    if let Target::Entity(other) = surfaces[s].target {
+                        if other != i {
+                            self.problem_in_entity(*file, &def.id, Some(&written), format!("alias {written:?} of {} is also an alias of {}", def.id, entities[other].id), "the same alias on two entities", Some("an alias must name one entity; keep it on the more specific one".into()));
+                        }
+                    }
+                    continue;
+                }
+                owner.insert(key, surfaces.len());
+                surfaces.push(Surface { form: bare, article: article && !nisba, article_optional: nisba, suffixable: false, target: Target::Entity(i), written });
+            }
+        }
+        // required ids
+        if let Some(req) = &self.src.required {
+            for (ln, line) in req.text.lines().enumerate().skip(1) {
+                let cols: Vec<&str> = line.split('\t').collect();
+                if cols.len() < 3 || cols[0].is_empty() {
+                    continue;
+                }
+                let off: usize = req.text.lines().take(ln).map(|l| l.len() + 1).sum();
+                match entity_index.get(cols[0]) {
+                    None => self.problems.push(Problem::at(&req.name, &req.text, off, cols[0].len(), format!("entity {:?} is required by the evaluation contract but missing from the lexicon", cols[0]), "required here").help("add it to one of entities/*.ron with this id")),
+                    Some(&e) => {
+                        let kind_ok = EntityKind::parse(cols[1]) == Some(entities[e].kind);
+                        let parent = entities[e].parent.map(|p| entities[p].id.as_str()).unwrap_or("");
+                        if !kind_ok || parent != cols[2] {
+                            let (file, def) = file_of[e];
+                            self.problem_in_entity(file, &def.id, None, format!("{}: the contract says kind {} and parent {:?}; the lexicon has kind {} and parent {parent:?}", cols[0], cols[1], cols[2], entities[e].kind.as_str()), "defined here", None);
+                        }
+                    }
+                }
+            }
+        }
+        // relations and patterns
+        let rel_file = self.src.relations.as_ref();
+        let mut relation_index = IndexMap::new();
+        let mut relations = Vec::new();
+        let mut patterns = Vec::new();
+        if let (Some(rf), Some(rels)) = (rel_file, parsed.relations) {
+            for r in rels.relations {
+                if relation_index.contains_key(&r.id) {
+                    let (o, l) = self.locate(rf, &r.id, 0);
+                    self.problems.push(Problem::at(&rf.name, &rf.text, o, l, format!("relation {:?} defined twice", r.id), "here"));
+                    continue;
+                }
+                relation_index.insert(r.id.clone(), relations.len());
+                relations.push(r);
+            }
+            let mut pattern_ids = HashMap::new();
+            for p in rels.patterns {
+                let pos = rf.text.find(&format!("id: \"{}\"", p.id)).unwrap_or(0);
+                if pattern_ids.insert(p.id.clone(), ()).is_some() {
+                    self.problems.push(Problem::at(&rf.name, &rf.text, pos, p.id.len(), format!("pattern {:?} defined twice", p.id), "second definition"));
+                }
+                let Some(&rel) = relation_index.get(&p.relation) else {
+                    let (o, l) = self.locate(rf, &p.relation, pos);
+                    let help = closest(&p.relation, relation_index.keys()).map(|c| format!("did you mean {c:?}?"));
+                    let mut pr = Problem::at(&rf.name, &rf.text, o, l, format!("pattern {}: unknown relation {:?}", p.id, p.relation), "not a relation of this file");
+                    pr.help = help;
+                    self.problems.push(pr);
+                    continue;
+                };
+                self.compile_pattern(rf, pos, p, rel, &mut patterns);
+            }
+        }
+        for (pi, p) in patterns.iter().enumerate() {
+            for (fi, f) in p.forms.iter().enumerate() {
+                let folded = normalize_str(f);
+                let (bare, _) = strip_article(&folded);
+                let key = (bare.clone(), false);
+                if let Some(&s) = owner.get(&key) {
+                    match &mut surfaces[s].target {
+                        Target::Cue(v) => {
+                            if !v.contains(&pi) {
+                                v.push(pi)
+                            }
+                        }
+                        // a conjugation that spells a name (تدمر: she destroys,
+                        // Palmyra) yields to the name
+                        Target::Entity(_) if fi >= p.written_forms => {}
+                        Target::Entity(e) => {
+                            let e = *e;
+                            let rf = rel_file.unwrap();
+                            let at = rf.text.find(&format!("id: \"{}\"", p.id)).unwrap_or(0);
+                            let (o, l) = self.locate(rf, f, at);
+                            self.problems.push(Problem::at(&rf.name, &rf.text, o, l, format!("cue {f:?} of {} is also an alias of entity {}", p.id, entities[e].id), "ambiguous form"));
+                        }
+                        _ => {}
+                    }
+                    continue;
+                }
+                owner.insert(key, surfaces.len());
+                surfaces.push(Surface { form: bare, article: false, article_optional: true, suffixable: true, target: Target::Cue(vec![pi]), written: f.clone() });
+            }
+        }
+        // grammar
+        let grammar = parsed.grammar.map(|g| self.compile_grammar(g));
+        if let Some(g) = &grammar {
+            for (list, target) in [(&g.negators, Target::Negator), (&g.denials, Target::Denial)] {
+                for n in list {
+                    let key = (n.clone(), false);
+                    if owner.contains_key(&key) {
+                        // a denial verb that is also a cue keeps its cue role
+                        continue;
+                    }
+                    owner.insert(key, surfaces.len());
+                    surfaces.push(Surface { form: n.clone(), article: false, article_optional: true, suffixable: matches!(target, Target::Denial), target: target.clone(), written: n.clone() });
+                }
+            }
+        }
+        let grammar = grammar?;
+        Some(Lexicon { entities, entity_index, relations, relation_index, patterns, grammar, surfaces })
+    }
+
+    fn compile_pattern(&mut self, rf: &load::SourceFile, pos: usize, p: PatternDef, rel: usize, out: &mut Vec<Pattern>) {
+        if p.forms.is_empty() && p.past.is_empty() && p.present.is_empty() {
+            self.problems.push(Problem::at(&rf.name, &rf.text, pos, p.id.len(), format!("pattern {} has no forms", p.id), "here"));
+        }
+        for f in &p.forms {
+            if normalize_str(f).is_empty() {
+                let (o, l) = self.locate(rf, f, pos);
+                self.problems.push(Problem::at(&rf.name, &rf.text, o, l, format!("pattern {}: empty form", p.id), "empty"));
+            }
+        }
+        let mut forms: Vec<String> = p.forms.iter().filter(|f| !normalize_str(f).is_empty()).cloned().collect();
+        let written_forms = forms.len();
+        forms.extend(p.past.iter().flat_map(|s| conjugate_past(s)));
+        forms.extend(p.present.iter().flat_map(|s| conjugate_present(s)));
+        out.push(Pattern {
+            id: p.id,
+            written_forms,
+            relation: rel,
+            shape: p.shape,
+            forms,
+            object_preps: p.object_preps.iter().map(|s| normalize_str(s)).collect(),
+            direct_object: p.direct_object,
+            agent_preps: p.agent_preps.iter().map(|s| normalize_str(s)).collect(),
+            window: p.window.unwrap_or(DEFAULT_WINDOW),
+            genitive: p.genitive,
+        });
+    }
+
+    fn compile_grammar(&mut self, g: GrammarFile) -> Grammar {
+        let fold = |v: &Vec<String>| -> Vec<String> { v.iter().map(|s| normalize_str(s)).filter(|s| !s.is_empty()).collect() };
+        let mut proclitics = fold(&g.proclitics);
+        proclitics.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        Grammar {
+            proclitics,
+            cue_suffixes: fold(&g.cue_suffixes),
+            negators: fold(&g.negators),
+            denials: fold(&g.denials),
+            negator_window: g.negator_window,
+            clause_breaks: fold(&g.clause_breaks),
+            actor_heads: fold(&g.actor_heads),
+            place_heads: fold(&g.place_heads),
+        }
+    }
+}
+
+/// The closest known name, for "did you mean".
+pub fn closest<'a>(name: &str, known: impl Iterator<Item = &'a String>) -> Option<&'a String> {
+    known
+        .map(|k| (strsim::normalized_levenshtein(name, k), k))
+        .filter(|(s, _)| *s > 0.5)
+        .max_by(|a, b| a.0.partial_cmp(&b.0).unwrap())
+        .map(|(_, k)| k)
+}

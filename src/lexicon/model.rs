@@ -1,0 +1,235 @@
+//! The lexicon as the rest of the pipeline sees it: entities with their
+//! surface forms, relations with the patterns that express them, and the
+//! small closed classes of Arabic grammar (proclitics, negators) that the
+//! matcher and the extractor need. Everything here is data read from RON;
+//! adding an actor, an alias or a cue never needs a Rust change.
+
+use serde::{Deserialize, Serialize};
+
+/// What kind of thing an entity is. States are actors and places at once
+/// ("withdrew from Syria" has the object `syria`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    State,
+    ArmedGroup,
+    Organization,
+    Person,
+    Place,
+}
+
+impl EntityKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::State => "state",
+            EntityKind::ArmedGroup => "armed_group",
+            EntityKind::Organization => "organization",
+            EntityKind::Person => "person",
+            EntityKind::Place => "place",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<EntityKind> {
+        Some(match s {
+            "state" => EntityKind::State,
+            "armed_group" => EntityKind::ArmedGroup,
+            "organization" => EntityKind::Organization,
+            "person" => EntityKind::Person,
+            "place" => EntityKind::Place,
+            _ => return None,
+        })
+    }
+
+    /// Can this entity do something (be the subject of a claim)?
+    pub fn is_actor(self) -> bool {
+        !matches!(self, EntityKind::Place)
+    }
+
+    /// Can this entity be somewhere one goes to, leaves or controls?
+    pub fn is_place(self) -> bool {
+        matches!(self, EntityKind::Place | EntityKind::State)
+    }
+}
+
+/// One entity of an `entities/*.ron` file.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntityDef {
+    /// Stable id (`iran`, `quds_force`); ids of `entities.tsv` must not change.
+    pub id: String,
+    pub kind: EntityKind,
+    /// The entity this one belongs to (Quds Force -> IRGC -> Iran).
+    #[serde(default)]
+    pub parent: Option<String>,
+    /// English label, shown to readers who do not read Arabic.
+    pub en: String,
+    /// Arabic label, as a journalist writes it.
+    pub ar: String,
+    /// Every surface form, as written (the matcher normalises them and adds
+    /// the proclitics و ف ب ل ك ال لل itself).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Masculine singular nisba adjectives (إيراني). The loader inflects each
+    /// into -ة -ون -ين -ان -تان -تين, so القوات الإيرانية and مسؤولون إيرانيون
+    /// both name the entity.
+    #[serde(default)]
+    pub nisba: Vec<String>,
+    /// For a capital or a seat of power used as the state's voice
+    /// (طهران تعلن، موسكو تستعجل): when it is the agent, the claim names this
+    /// entity instead.
+    #[serde(default)]
+    pub agent_as: Option<String>,
+    /// Free text for curators: sources, disambiguation.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// Which family a relation belongs to; drives colours and query filters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Family {
+    Hostile,
+    Cooperative,
+    Movement,
+    Diplomatic,
+}
+
+impl Family {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Family::Hostile => "hostile",
+            Family::Cooperative => "cooperative",
+            Family::Movement => "movement",
+            Family::Diplomatic => "diplomatic",
+        }
+    }
+}
+
+/// What may fill the object slot of a relation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ObjectKind {
+    /// An actor (anything but a plain place).
+    Actor,
+    /// A place (a state counts as the place it names).
+    Place,
+    /// Either.
+    Any,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelationDef {
+    /// One of the ids of SPEC.md (`attacked`, `met_with`...).
+    pub id: String,
+    /// English verb for edge labels ("attacked").
+    pub en: String,
+    /// Arabic label for edge labels.
+    pub ar: String,
+    /// Symmetric relations are stored once per unordered pair.
+    #[serde(default)]
+    pub symmetric: bool,
+    pub family: Family,
+    pub object: ObjectKind,
+}
+
+/// How a cue relates to its arguments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Shape {
+    /// A finite verb (هاجم، يهاجم). The agent is its subject, before it (SVO)
+    /// or right after it (VSO); the patient follows, bare or after one of
+    /// `object_preps`.
+    Verb,
+    /// A verbal noun (هجوم، مقتل، انسحاب، مفاوضات). The agent is a genitive or
+    /// nisba right after it, or follows one of `agent_preps`; the patient
+    /// follows one of `object_preps`. A subject before a light verb
+    /// (شنت إسرائيل هجوما) is also taken.
+    Noun,
+    /// A passive or participle phrase (المدعومة من، تحت سيطرة): the patient
+    /// stands before the cue and the agent follows it.
+    Passive,
+}
+
+/// One way of saying a relation.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PatternDef {
+    /// Unique, e.g. `attacked.verb`, shown by `explain`.
+    pub id: String,
+    pub relation: String,
+    pub shape: Shape,
+    /// Every form, as written (nouns, participles, irregular verbs).
+    #[serde(default)]
+    pub forms: Vec<String>,
+    /// Prepositions that introduce the patient (على، ضد، من، إلى). Empty: the
+    /// patient is a direct object (or genitive, for nouns).
+    #[serde(default)]
+    pub object_preps: Vec<String>,
+    /// Whether a bare (unprepositioned) patient is accepted as well.
+    #[serde(default)]
+    pub direct_object: bool,
+    /// Prepositions that introduce the agent of a noun or passive
+    /// (من قبل، من، شنه).
+    #[serde(default)]
+    pub agent_preps: Vec<String>,
+    /// How many words away from the cue an argument may stand.
+    #[serde(default)]
+    pub window: Option<usize>,
+    /// Past-tense stems (هاجم، انسحب): the loader conjugates them
+    /// (هاجمت، هاجموا، هاجما، هاجمتا).
+    #[serde(default)]
+    pub past: Vec<String>,
+    /// Present-tense stems without the prefix letter (هاجم for يهاجم): the
+    /// loader adds ي ت ن and the plural and dual endings.
+    #[serde(default)]
+    pub present: Vec<String>,
+    /// For nouns: what a name right after the noun is. `agent` for انسحاب
+    /// القوات (the forces withdraw), `patient` for مقتل القائد or دعم النظام.
+    #[serde(default)]
+    pub genitive: Genitive,
+}
+
+/// The role of a genitive after a verbal noun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Genitive {
+    #[default]
+    Agent,
+    Patient,
+}
+
+/// `relations.ron`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelationsFile {
+    pub relations: Vec<RelationDef>,
+    pub patterns: Vec<PatternDef>,
+}
+
+/// `grammar.ron`: the closed classes the matcher and extractor rely on.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct GrammarFile {
+    /// Proclitic chains that may stand before a name (و، ف، ب، ل، ك، ال، لل،
+    /// وال، بال...). Each is a whole chain, not a letter.
+    pub proclitics: Vec<String>,
+    /// Pronoun suffixes a cue may carry (هاجمها، سحبت قواتها).
+    pub cue_suffixes: Vec<String>,
+    /// Particles that negate the cue they stand before (لم، لن، لا، عدم، غير).
+    pub negators: Vec<String>,
+    /// Verbs of denial that negate the claim they report (نفى، تنفي).
+    pub denials: Vec<String>,
+    /// How many words before a cue a negator may stand.
+    pub negator_window: usize,
+    /// Words that end a clause: an argument is not sought across them.
+    #[serde(default)]
+    pub clause_breaks: Vec<String>,
+    /// Head nouns that introduce an actor name (ميليشيا، لواء، حركة...),
+    /// used by `gaps`.
+    #[serde(default)]
+    pub actor_heads: Vec<String>,
+    /// Head nouns that introduce a place name (مدينة، بلدة، قرية...).
+    #[serde(default)]
+    pub place_heads: Vec<String>,
+}

@@ -1,0 +1,17 @@
+//! actorgraph: who did what to whom in Arabic news about the Syrian war.
+//!
+//! The pipeline reads one way, one module per stage, ground floor first:
+//!
+//! ```text
+//! text (normalize, segment) <- lexicon, input <- matcher <- extract
+//!     <- graph <- export, query <- cli
+//! ```
+//!
+//! Nothing below imports anything above.
+
+pub mod text;
+pub mod lexicon;
+pub mod input;
+pub mod matcher;
+pub mod extract;
+pub mod cli;
