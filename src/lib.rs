@@ -15,3 +15,6 @@ pub mod input;
 pub mod matcher;
 pub mod extract;
 pub mod cli;
+pub mod graph;
+pub mod export;
+pub mod query;

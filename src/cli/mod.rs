@@ -2,8 +2,14 @@
 //! `Args` and a `run` function. Exit codes: 0 success, 1 bad input (a broken
 //! lexicon, unreadable articles, an unwritable output), 2 usage errors.
 
+pub mod build;
+pub mod explain;
 pub mod extract;
+pub mod gaps;
 pub mod lexicon;
+pub mod merge;
+pub mod neighbors;
+pub mod paths;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -43,7 +49,19 @@ pub struct Global {
 pub enum Command {
     /// Extract claims from articles as JSONL (one claim per line).
     Extract(extract::Args),
-    /// Check a lexicon or print its counts.
+    /// Build the graph from articles: claims, GraphML, GEXF, DOT, SVG.
+    Build(build::Args),
+    /// Merge claim files (from many machines) into one graph.
+    Merge(merge::Args),
+    /// Shortest or all paths between two entities, with evidence.
+    Paths(paths::Args),
+    /// An entity's relations, with counts.
+    Neighbors(neighbors::Args),
+    /// Show, sentence by sentence, what matched and why claims were or were not made.
+    Explain(explain::Args),
+    /// Find names the lexicon does not know but the corpus keeps using.
+    Gaps(gaps::Args),
+    /// Check a lexicon, print its counts, or diff two lexicons' claims.
     #[command(subcommand)]
     Lexicon(lexicon::Command),
 }
@@ -93,6 +111,12 @@ impl Global {
 pub fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
         Command::Extract(a) => extract::run(a, &cli.global),
+        Command::Build(a) => build::run(a, &cli.global),
+        Command::Merge(a) => merge::run(a, &cli.global),
+        Command::Paths(a) => paths::run(a, &cli.global),
+        Command::Neighbors(a) => neighbors::run(a, &cli.global),
+        Command::Explain(a) => explain::run(a, &cli.global),
+        Command::Gaps(a) => gaps::run(a, &cli.global),
         Command::Lexicon(c) => lexicon::run(c, &cli.global),
     }
 }

@@ -1,0 +1,10 @@
+//! `actorgraph merge`.
+
+use super::{CliError, Global};
+
+#[derive(clap::Args, Debug)]
+pub struct Args {}
+
+pub fn run(_a: Args, _g: &Global) -> Result<(), CliError> {
+    Err(CliError::Input("merge: not built yet".into()))
+}

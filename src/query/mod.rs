@@ -1,0 +1,1 @@
+//! Questions asked of the graph: paths between two entities, neighbours.
