@@ -121,6 +121,19 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     }
 }
 
+/// Size rayon's global pool: `threads` workers, default all cores. Call
+/// once, before any parallel work.
+pub fn set_threads(threads: Option<usize>) -> Result<(), CliError> {
+    if let Some(n) = threads {
+        if n == 0 {
+            return Err(CliError::Usage("--threads must be at least 1".into()));
+        }
+        // an error means the pool already exists (a second call in tests)
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n).build_global();
+    }
+    Ok(())
+}
+
 /// Write `bytes` to `path` whole or not at all: a temp file in the same
 /// folder, then a rename.
 pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> Result<(), CliError> {

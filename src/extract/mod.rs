@@ -1,15 +1,59 @@
 //! From mentions to claims.
+//!
+//! For each sentence: group entity mentions into units, and for each cue
+//! find its agent and patient with the roles its pattern gives
+//! ([`roles`]), decide its polarity ([`polarity`]), and pair the arguments
+//! into claims. Frames of one relation that found only an agent and only a
+//! patient in the same sentence are joined ("مقتل 26 من قوات النظام ... في
+//! هجوم داعشي"). Claims are deduplicated per sentence.
 
 pub mod claim;
+pub mod polarity;
+pub mod roles;
+pub mod sentence;
 
 pub use claim::{Claim, Polarity};
+pub use roles::Reason;
 
-use crate::input::Article;
-use crate::lexicon::Lexicon;
-use crate::matcher::Matcher;
+use crate::input::{Article, InputError};
+use crate::lexicon::{Lexicon, ObjectKind};
+use crate::matcher::{Matcher, Mention};
+use crate::text::{normalize, sentences, Normalized};
+use rayon::prelude::*;
+use sentence::{ItemKind, Sentence};
+use std::collections::HashSet;
+use std::ops::Range;
 
-/// Turns articles into claims with one lexicon. Cheap to share across
-/// threads (`&Extractor` is `Sync`).
+/// What one cue gave under one pattern: the trace `explain` shows.
+#[derive(Debug, Clone)]
+pub struct Frame {
+    /// Index of the cue among the sentence's mentions.
+    pub cue: usize,
+    pub pattern: usize,
+    pub agents: Vec<usize>,
+    pub patients: Vec<usize>,
+    pub polarity: Polarity,
+    /// The mention (negator or denial) that negates it.
+    pub negated_by: Option<usize>,
+    /// (subject, object) entity pairs this frame produced.
+    pub pairs: Vec<(usize, usize)>,
+    /// Why it produced nothing, if it did not.
+    pub rejected: Option<Reason>,
+}
+
+/// One sentence, analysed.
+#[derive(Debug, Clone)]
+pub struct SentenceAnalysis {
+    pub index: usize,
+    /// Byte range in the original text.
+    pub span: Range<usize>,
+    /// Mentions in folded-text coordinates.
+    pub mentions: Vec<Mention>,
+    pub frames: Vec<Frame>,
+    pub claims: Vec<Claim>,
+}
+
+/// Turns articles into claims with one lexicon. `&Extractor` is `Sync`.
 pub struct Extractor<'l> {
     pub lex: &'l Lexicon,
     pub matcher: Matcher,
@@ -20,9 +64,236 @@ impl<'l> Extractor<'l> {
         Extractor { lex, matcher: Matcher::new(lex) }
     }
 
-    /// Every claim of one article, in sentence order, deduplicated per
-    /// sentence on (subject, relation, object, polarity).
-    pub fn article(&self, _a: &Article) -> Vec<Claim> {
-        Vec::new()
+    /// Every claim of one article, in sentence order, one per (subject,
+    /// relation, object, polarity) and sentence.
+    pub fn article(&self, a: &Article) -> Vec<Claim> {
+        self.analyse(a).0.into_iter().flat_map(|s| s.claims).collect()
+    }
+
+    /// The full analysis of an article, sentence by sentence, with the
+    /// folded text it was made on.
+    pub fn analyse(&self, a: &Article) -> (Vec<SentenceAnalysis>, Normalized) {
+        let norm = normalize(&a.text);
+        let mentions = self.matcher.find(&norm.text);
+        let mut out = Vec::new();
+        let mut k = 0;
+        for (index, range) in sentences(&norm.text).into_iter().enumerate() {
+            while k < mentions.len() && mentions[k].span.start < range.start {
+                k += 1;
+            }
+            let mut j = k;
+            while j < mentions.len() && mentions[j].span.end <= range.end {
+                j += 1;
+            }
+            let ms = &mentions[k..j];
+            k = j;
+            out.push(self.sentence(a, &norm, index, range, ms));
+        }
+        (out, norm)
+    }
+
+    fn sentence(&self, a: &Article, norm: &Normalized, index: usize, range: Range<usize>, ms: &[Mention]) -> SentenceAnalysis {
+        let lex = self.lex;
+        let span = norm.original_range(range.clone());
+        let mut analysis = SentenceAnalysis { index, span: span.clone(), mentions: ms.to_vec(), frames: Vec::new(), claims: Vec::new() };
+        let has_entity = ms.iter().any(|m| matches!(lex.surfaces[m.surface].target, crate::lexicon::Target::Entity(_)));
+        let has_cue = ms.iter().any(|m| matches!(lex.surfaces[m.surface].target, crate::lexicon::Target::Cue(_)));
+        if !has_entity || !has_cue {
+            return analysis;
+        }
+        let s = Sentence::new(lex, &norm.text, range, ms);
+        let mut frames: Vec<Frame> = Vec::new();
+        for (ci, it) in s.items.iter().enumerate() {
+            let ItemKind::Cue(pats) = &it.kind else { continue };
+            let (pol, neg) = polarity::polarity(lex, &s, ci);
+            let mut first: Option<Frame> = None;
+            let mut done = false;
+            for &p in pats {
+                let r = roles::assign(lex, &s, ci, &lex.patterns[p]);
+                let f = self.frame(ci, p, r, pol, neg);
+                if !f.pairs.is_empty() {
+                    frames.push(f);
+                    done = true;
+                    break;
+                }
+                first.get_or_insert(f);
+            }
+            if !done {
+                frames.extend(first);
+            }
+        }
+        self.join_partial_frames(&mut frames);
+        let evidence = &a.text[span.clone()];
+        let mut seen = HashSet::new();
+        for f in &frames {
+            let rel = &lex.relations[lex.patterns[f.pattern].relation];
+            let cue = &s.items[f.cue].mention;
+            let trigger = &a.text[norm.original_range(cue.core..cue.span.end)];
+            for &(sub, obj) in &f.pairs {
+                let key = if rel.symmetric { (sub.min(obj), obj.max(sub)) } else { (sub, obj) };
+                if !seen.insert((key, f.pattern_relation(lex), f.polarity)) {
+                    continue;
+                }
+                analysis.claims.push(Claim {
+                    article: a.id.clone(),
+                    sentence: index,
+                    subject: lex.entities[sub].id.clone(),
+                    subject_chain: lex.chain_ids(sub),
+                    relation: rel.id.clone(),
+                    object: lex.entities[obj].id.clone(),
+                    object_chain: lex.chain_ids(obj),
+                    polarity: f.polarity,
+                    evidence: evidence.to_string(),
+                    span: [span.start, span.end],
+                    trigger: trigger.to_string(),
+                    date: a.date.clone(),
+                });
+            }
+        }
+        analysis.frames = frames;
+        analysis
+    }
+
+    fn frame(&self, cue: usize, pattern: usize, r: roles::Roles, polarity: Polarity, negated_by: Option<usize>) -> Frame {
+        let lex = self.lex;
+        let rel = &lex.relations[lex.patterns[pattern].relation];
+        let agents: Vec<usize> = r.agents.iter().map(|&e| lex.entities[e].agent_as.unwrap_or(e)).collect();
+        let patients: Vec<usize> = r
+            .patients
+            .iter()
+            .map(|&e| if rel.object == ObjectKind::Actor { lex.entities[e].agent_as.unwrap_or(e) } else { e })
+            .collect();
+        let among: Vec<usize> = r.among.iter().map(|&e| lex.entities[e].agent_as.unwrap_or(e)).collect();
+        let mut pairs = Vec::new();
+        let mut same = false;
+        let mut add = |a: usize, b: usize, pairs: &mut Vec<(usize, usize)>| {
+            if self.related(a, b) {
+                same = true;
+            } else if !pairs.contains(&(a, b)) {
+                pairs.push((a, b));
+            }
+        };
+        for (i, &a) in among.iter().enumerate() {
+            for &b in &among[i + 1..] {
+                add(a, b, &mut pairs);
+            }
+        }
+        if rel.symmetric && patients.is_empty() && among.is_empty() && agents.len() > 1 {
+            for (i, &a) in agents.iter().enumerate() {
+                for &b in &agents[i + 1..] {
+                    add(a, b, &mut pairs);
+                }
+            }
+        }
+        for &a in &agents {
+            for &b in &patients {
+                add(a, b, &mut pairs);
+            }
+        }
+        let rejected = if !pairs.is_empty() {
+            None
+        } else if same {
+            Some(Reason::SameEntity)
+        } else if agents.is_empty() && among.is_empty() {
+            Some(Reason::NoAgent)
+        } else if r.wrong_kind {
+            Some(Reason::WrongObjectKind)
+        } else {
+            Some(Reason::NoPatient)
+        };
+        Frame { cue, pattern, agents, patients, polarity, negated_by, pairs, rejected }
+    }
+
+    /// Is one entity the other or its ancestor?
+    fn related(&self, a: usize, b: usize) -> bool {
+        a == b || self.lex.chain(a).contains(&b) || self.lex.chain(b).contains(&a)
+    }
+
+    /// Join frames of one relation where one found only the agent and
+    /// another only the patient; a mediator with no parties mediates
+    /// between the parties of the sentence's symmetric claims.
+    fn join_partial_frames(&self, frames: &mut [Frame]) {
+        let lex = self.lex;
+        let n = frames.len();
+        for i in 0..n {
+            if !frames[i].pairs.is_empty() || frames[i].agents.is_empty() || !frames[i].patients.is_empty() {
+                continue;
+            }
+            let rel = frames[i].pattern_relation(lex);
+            let partner = (0..n).find(|&j| j != i && frames[j].pairs.is_empty() && frames[j].agents.is_empty() && !frames[j].patients.is_empty() && frames[j].pattern_relation(lex) == rel);
+            let objs: Vec<usize> = match partner {
+                Some(j) => frames[j].patients.clone(),
+                None if lex.relations[rel].id == "mediated" => {
+                    let mut parties = Vec::new();
+                    for f in frames.iter().filter(|f| lex.relations[f.pattern_relation(lex)].symmetric) {
+                        for &(a, b) in &f.pairs {
+                            for e in [a, b] {
+                                if !parties.contains(&e) {
+                                    parties.push(e);
+                                }
+                            }
+                        }
+                    }
+                    parties
+                }
+                None => continue,
+            };
+            let agents = frames[i].agents.clone();
+            let mut pairs = Vec::new();
+            for &a in &agents {
+                for &b in &objs {
+                    if !self.related(a, b) && !pairs.contains(&(a, b)) {
+                        pairs.push((a, b));
+                    }
+                }
+            }
+            if !pairs.is_empty() {
+                frames[i].pairs = pairs;
+                frames[i].patients = objs;
+                frames[i].rejected = None;
+                if let Some(j) = partner {
+                    frames[j].rejected = None;
+                    frames[j].agents = agents;
+                    // the claims stand on frame i; j stays as the trace
+                    let neg = frames[j].polarity == Polarity::Negated;
+                    if neg {
+                        frames[i].polarity = Polarity::Negated;
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl Frame {
+    fn pattern_relation(&self, lex: &Lexicon) -> usize {
+        lex.patterns[self.pattern].relation
+    }
+}
+
+/// How many articles go to the worker threads at once: enough to keep every
+/// core busy, few enough that memory does not grow with the corpus.
+pub const CHUNK: usize = 256;
+
+/// Extract claims from a stream of articles on all cores (or the current
+/// rayon pool), handing each article's result to `sink` in input order.
+pub fn extract_stream<I, F>(ex: &Extractor, articles: I, mut sink: F)
+where
+    I: Iterator<Item = Result<Article, InputError>>,
+    F: FnMut(Result<(Article, Vec<Claim>), InputError>),
+{
+    let mut articles = articles.peekable();
+    while articles.peek().is_some() {
+        let chunk: Vec<Result<Article, InputError>> = articles.by_ref().take(CHUNK).collect();
+        let results: Vec<Result<(Article, Vec<Claim>), InputError>> = chunk
+            .into_par_iter()
+            .map(|r| r.map(|a| {
+                let c = ex.article(&a);
+                (a, c)
+            }))
+            .collect();
+        for r in results {
+            sink(r);
+        }
     }
 }

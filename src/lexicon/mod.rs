@@ -10,7 +10,7 @@ pub mod model;
 
 pub use error::{LexiconError, Problem};
 pub use load::Sources;
-pub use model::{EntityKind, Family, ObjectKind, Shape};
+pub use model::{EntityKind, Family, Genitive, ObjectKind, Shape};
 
 use crate::text::normalize_str;
 use indexmap::IndexMap;
@@ -45,6 +45,7 @@ pub struct Pattern {
     pub agent_preps: Vec<String>,
     pub window: usize,
     pub genitive: model::Genitive,
+    pub nisba_role: model::Genitive,
 }
 
 /// The closed classes, folded.
@@ -56,6 +57,7 @@ pub struct Grammar {
     pub denials: Vec<String>,
     pub negator_window: usize,
     pub clause_breaks: Vec<String>,
+    pub prepositions: Vec<String>,
     pub actor_heads: Vec<String>,
     pub place_heads: Vec<String>,
 }
@@ -491,6 +493,7 @@ impl Checker<'_> {
             agent_preps: p.agent_preps.iter().map(|s| normalize_str(s)).collect(),
             window: p.window.unwrap_or(DEFAULT_WINDOW),
             genitive: p.genitive,
+            nisba_role: p.nisba_role,
         });
     }
 
@@ -505,6 +508,7 @@ impl Checker<'_> {
             denials: fold(&g.denials),
             negator_window: g.negator_window,
             clause_breaks: fold(&g.clause_breaks),
+            prepositions: fold(&g.prepositions),
             actor_heads: fold(&g.actor_heads),
             place_heads: fold(&g.place_heads),
         }

@@ -188,6 +188,10 @@ pub struct PatternDef {
     /// القوات (the forces withdraw), `patient` for مقتل القائد or دعم النظام.
     #[serde(default)]
     pub genitive: Genitive,
+    /// For nouns: what a nisba right after the noun is. `agent` for دعم روسي
+    /// (Russian support), `patient` for مقتل ضابط روسي.
+    #[serde(default)]
+    pub nisba_role: Genitive,
 }
 
 /// The role of a genitive after a verbal noun.
@@ -222,6 +226,10 @@ pub struct GrammarFile {
     pub denials: Vec<String>,
     /// How many words before a cue a negator may stand.
     pub negator_window: usize,
+    /// Prepositions, one or two words (في، من، على، من قبل، على يد): they mark
+    /// which slot the name after them fills.
+    #[serde(default)]
+    pub prepositions: Vec<String>,
     /// Words that end a clause: an argument is not sought across them.
     #[serde(default)]
     pub clause_breaks: Vec<String>,

@@ -1,0 +1,30 @@
+//! Whether a cue is negated.
+//!
+//! A negator (لم، لن، لا، عدم، غير) negates the cue it stands a few words
+//! before, in the same clause. A verb of denial (نفى، تنفي) negates the
+//! claims it reports, further along in the sentence: "نفى رئيس هيئة الحشد
+//! الشعبي فالح الفياض دخول قوات الحشد إلى سوريا".
+
+use super::claim::Polarity;
+use super::sentence::{ItemKind, Sentence};
+use crate::lexicon::Lexicon;
+
+/// How far after a denial verb its scope reaches, in words.
+const DENIAL_SCOPE: usize = 16;
+
+/// The polarity of the cue at item `cue`, and the item that negates it.
+pub fn polarity(lex: &Lexicon, s: &Sentence, cue: usize) -> (Polarity, Option<usize>) {
+    let c = &s.items[cue];
+    for (i, it) in s.items[..cue].iter().enumerate().rev() {
+        if it.last_word >= c.first_word {
+            continue;
+        }
+        let dist = c.first_word - it.last_word;
+        match it.kind {
+            ItemKind::Negator if it.clause == c.clause && dist <= lex.grammar.negator_window => return (Polarity::Negated, Some(i)),
+            ItemKind::Denial if dist <= DENIAL_SCOPE => return (Polarity::Negated, Some(i)),
+            _ => {}
+        }
+    }
+    (Polarity::Affirmed, None)
+}

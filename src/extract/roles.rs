@@ -1,0 +1,226 @@
+//! Who is the agent and who the patient of a cue, driven by the pattern's
+//! shape and prepositions (see `lexicons/relations.ron`).
+//!
+//! Arabic puts the verb first as often as the subject: a verb takes a
+//! subject close before it (SVO: إسرائيل حذرت إيران), else the first name
+//! right after it (VSO: حذرت إسرائيل إيران), else a subject further back in
+//! its clause. A verbal noun takes a nisba or genitive right after it
+//! (هجوم داعشي، انسحاب القوات الإيرانية), a name after one of its agent
+//! prepositions (من قبل، على يد), the parties after بين, or the subject of a
+//! light verb before it (شنت إسرائيل هجوما). A passive or participle
+//! (المدعومة من، تحت سيطرة) has its patient before and its agent after.
+
+use super::sentence::{Sentence, Unit};
+use crate::lexicon::{Genitive, Lexicon, ObjectKind, Pattern, Shape};
+use serde::Serialize;
+
+/// Why a cue produced no claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// No actor could be found for the agent slot.
+    NoAgent,
+    /// No entity of the right kind in the patient slot.
+    NoPatient,
+    /// An entity stood in the patient slot but is of the wrong kind (an
+    /// actor where the relation wants a place, or the reverse).
+    WrongObjectKind,
+    /// Agent and patient are the same entity (or one contains the other).
+    SameEntity,
+}
+
+impl Reason {
+    pub fn explain(self) -> &'static str {
+        match self {
+            Reason::NoAgent => "no subject found (no actor before the cue in its clause, none right after it, none after an agent preposition)",
+            Reason::NoPatient => "no object found within the pattern's window after its prepositions",
+            Reason::WrongObjectKind => "an object was found but is of the wrong kind for this relation",
+            Reason::SameEntity => "subject and object are the same entity",
+        }
+    }
+}
+
+/// The arguments found for one cue under one pattern.
+#[derive(Debug, Clone, Default)]
+pub struct Roles {
+    pub agents: Vec<usize>,
+    pub patients: Vec<usize>,
+    /// A symmetric relation whose parties all stand in one unit (اجتماع بين
+    /// إيران وروسيا والعراق): every pair is a claim.
+    pub among: Vec<usize>,
+    /// Set when something stood in the patient slot but was of the wrong kind.
+    pub wrong_kind: bool,
+}
+
+fn actor_members(lex: &Lexicon, s: &Sentence, u: &Unit) -> Vec<usize> {
+    s.members(u).into_iter().filter(|&e| lex.entities[e].kind.is_actor() || lex.entities[e].agent_as.is_some()).collect()
+}
+
+fn object_members(lex: &Lexicon, s: &Sentence, u: &Unit, k: ObjectKind) -> Vec<usize> {
+    s.members(u)
+        .into_iter()
+        .filter(|&e| {
+            let ent = &lex.entities[e];
+            match k {
+                ObjectKind::Any => true,
+                ObjectKind::Place => ent.kind.is_place(),
+                ObjectKind::Actor => ent.kind.is_actor() || ent.agent_as.is_some(),
+            }
+        })
+        .collect()
+}
+
+/// A preposition that leaves a name free to be a subject (و is not one).
+fn free(u: &Unit) -> bool {
+    u.prep.is_none()
+}
+
+pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern) -> Roles {
+    let rel = &lex.relations[p.relation];
+    let it = &s.items[cue];
+    let cw_first = it.first_word;
+    let cw_last = it.last_word;
+    let clause = it.clause;
+    let w = p.window;
+    let before: Vec<&Unit> = s.units.iter().rev().filter(|u| u.last_word < cw_first && u.clause == clause && cw_first - u.last_word <= w).collect();
+    let after: Vec<&Unit> = s.units.iter().filter(|u| u.first_word > cw_last && u.clause == clause && u.first_word - cw_last <= w).collect();
+    let mut r = Roles::default();
+    let sym = rel.symmetric || p.object_preps.iter().any(|x| x == "بين");
+    let mut patient_from = cw_last;
+    // units are identified by their first word: they never overlap
+    let mut agent_unit: Option<usize> = None;
+    match p.shape {
+        Shape::Verb => {
+            let svo = before.iter().find(|u| free(u) && !actor_members(lex, s, u).is_empty());
+            let vso = after.first().filter(|u| free(u) && u.first_word - cw_last <= 3 && !actor_members(lex, s, u).is_empty());
+            let pick = match (svo, vso) {
+                (Some(b), _) if cw_first - b.last_word <= 3 => Some(*b),
+                (_, Some(a)) => {
+                    patient_from = a.last_word;
+                    Some(*a)
+                }
+                (Some(b), None) => Some(*b),
+                (None, None) => None,
+            };
+            if let Some(u) = pick {
+                r.agents = actor_members(lex, s, u);
+                agent_unit = Some(u.first_word);
+            }
+            for u in after.iter().filter(|u| u.first_word > patient_from && Some(u.first_word) != agent_unit) {
+                if u.first_word - patient_from > w {
+                    break;
+                }
+                let prep_ok = match &u.prep {
+                    Some(x) => p.object_preps.contains(x) || (p.direct_object && x == "ل"),
+                    None => p.direct_object,
+                };
+                if !prep_ok {
+                    continue;
+                }
+                let m = object_members(lex, s, u, rel.object);
+                if m.is_empty() {
+                    r.wrong_kind = true;
+                    continue;
+                }
+                r.patients = m;
+                break;
+            }
+        }
+        Shape::Noun => {
+            // right after the noun: a nisba or a genitive name
+            if let Some(u) = after.first().filter(|u| u.first_word - cw_last <= 2) {
+                let between_free = u.prep.is_none() || (p.genitive == Genitive::Patient && u.prep.as_deref() == Some("من"));
+                if between_free {
+                    let role = if u.nisba { p.nisba_role } else { p.genitive };
+                    match role {
+                        Genitive::Agent => {
+                            let m = actor_members(lex, s, u);
+                            if sym && m.len() > 1 {
+                                r.among = m;
+                            } else {
+                                r.agents = m;
+                            }
+                        }
+                        Genitive::Patient => {
+                            let m = object_members(lex, s, u, rel.object);
+                            if m.is_empty() {
+                                r.wrong_kind = true;
+                            }
+                            r.patients = m;
+                        }
+                    }
+                    if !r.agents.is_empty() || !r.patients.is_empty() || !r.among.is_empty() {
+                        agent_unit = Some(u.first_word);
+                        patient_from = u.last_word;
+                    }
+                }
+            }
+            // after an agent preposition (من قبل، على يد، شنه)
+            if r.agents.is_empty() && r.among.is_empty() {
+                if let Some(u) = after.iter().find(|u| u.prep.as_ref().is_some_and(|x| p.agent_preps.contains(x)) || (!p.agent_preps.is_empty() && follows_agent_word(s, p, u))) {
+                    r.agents = actor_members(lex, s, u);
+                    agent_unit = Some(u.first_word);
+                }
+            }
+            // the parties after بين
+            if let Some(u) = after.iter().find(|u| u.prep.as_deref() == Some("بين")) {
+                let m = actor_members(lex, s, u);
+                if rel.symmetric {
+                    if r.agents.is_empty() && m.len() > 1 {
+                        r.among = m;
+                    } else if !m.is_empty() {
+                        r.patients = m;
+                    }
+                } else if !m.is_empty() {
+                    r.patients = m;
+                }
+                agent_unit = agent_unit.or(Some(u.first_word));
+            }
+            // the patient after one of the object prepositions
+            if r.patients.is_empty() && r.among.is_empty() {
+                for u in after.iter().filter(|u| u.first_word > patient_from && Some(u.first_word) != agent_unit) {
+                    if u.first_word - patient_from > w {
+                        break;
+                    }
+                    if !u.prep.as_ref().is_some_and(|x| p.object_preps.contains(x) && x != "بين") {
+                        continue;
+                    }
+                    let m = object_members(lex, s, u, rel.object);
+                    if m.is_empty() {
+                        r.wrong_kind = true;
+                        continue;
+                    }
+                    r.patients = m;
+                    break;
+                }
+            }
+            // the subject of a light verb before the noun (شنت إسرائيل هجوما)
+            if r.agents.is_empty() && r.among.is_empty() {
+                if let Some(u) = before.iter().find(|u| free(u) && cw_first - u.last_word <= 4 && !actor_members(lex, s, u).is_empty()) {
+                    r.agents = actor_members(lex, s, u);
+                }
+            }
+        }
+        Shape::Passive => {
+            if let Some(u) = before.iter().find(|u| !object_members(lex, s, u, rel.object).is_empty()) {
+                r.patients = object_members(lex, s, u, rel.object);
+            }
+            let agent = after.iter().find(|u| {
+                if p.agent_preps.is_empty() {
+                    u.first_word - cw_last <= 2 && free(u)
+                } else {
+                    u.prep.as_ref().is_some_and(|x| p.agent_preps.contains(x))
+                }
+            });
+            if let Some(u) = agent {
+                r.agents = actor_members(lex, s, u);
+            }
+        }
+    }
+    r
+}
+
+/// An agent word such as شنه right before the unit (هجوم شنه تنظيم داعش).
+fn follows_agent_word(s: &Sentence, p: &Pattern, u: &Unit) -> bool {
+    u.first_word > 0 && p.agent_preps.iter().any(|a| a == s.word(u.first_word - 1))
+}

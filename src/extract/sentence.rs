@@ -1,0 +1,245 @@
+//! A sentence as the extractor sees it: its words, the lexicon mentions in
+//! it, and the entity mentions grouped into units (coordinations such as
+//! "إيران وروسيا والعراق", appositions such as "نظيره التركي هاكان فيدان").
+
+use crate::lexicon::{Lexicon, Target};
+use crate::matcher::{words, Mention};
+use std::ops::Range;
+
+/// What a mention is, resolved against the lexicon.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ItemKind {
+    Entity { entity: usize, nisba: bool },
+    Cue(Vec<usize>),
+    Negator,
+    Denial,
+}
+
+/// A mention placed among the sentence's words.
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub mention: Mention,
+    pub kind: ItemKind,
+    /// Index of the first and last word it covers.
+    pub first_word: usize,
+    pub last_word: usize,
+    /// Clause number (clauses are cut at clause breaks).
+    pub clause: usize,
+}
+
+/// Entity mentions that fill one slot together.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// Indices into `Sentence::items`.
+    pub items: Vec<usize>,
+    pub first_word: usize,
+    pub last_word: usize,
+    pub clause: usize,
+    /// The preposition that governs the unit's first mention, if any.
+    pub prep: Option<String>,
+    /// The first mention is a nisba adjective (القوات الإيرانية).
+    pub nisba: bool,
+}
+
+pub struct Sentence<'a> {
+    /// The article's folded text.
+    pub text: &'a str,
+    pub range: Range<usize>,
+    pub words: Vec<Range<usize>>,
+    /// Clause break before word i (i is the first word of a new clause).
+    pub clause_of_word: Vec<usize>,
+    pub items: Vec<Item>,
+    pub units: Vec<Unit>,
+}
+
+impl<'a> Sentence<'a> {
+    pub fn new(lex: &Lexicon, text: &'a str, range: Range<usize>, mentions: &[Mention]) -> Sentence<'a> {
+        let words: Vec<Range<usize>> = words(&text[range.clone()]).into_iter().map(|w| w.start + range.start..w.end + range.start).collect();
+        let clause_of_word = clauses(lex, text, &words);
+        let word_at = |pos: usize| words.partition_point(|w| w.start <= pos).saturating_sub(1);
+        let items: Vec<Item> = mentions
+            .iter()
+            .map(|m| {
+                let s = &lex.surfaces[m.surface];
+                let kind = match &s.target {
+                    Target::Entity(e) => ItemKind::Entity { entity: *e, nisba: s.article_optional },
+                    Target::Cue(p) => ItemKind::Cue(p.clone()),
+                    Target::Negator => ItemKind::Negator,
+                    Target::Denial => ItemKind::Denial,
+                };
+                let first_word = word_at(m.span.start);
+                let last_word = word_at(m.span.end.saturating_sub(1)).max(first_word);
+                let clause = clause_of_word.get(first_word).copied().unwrap_or(0);
+                Item { mention: m.clone(), kind, first_word, last_word, clause }
+            })
+            .collect();
+        let mut s = Sentence { text, range, words, clause_of_word, items, units: Vec::new() };
+        s.units = s.build_units(lex);
+        s
+    }
+
+    pub fn word(&self, i: usize) -> &str {
+        &self.text[self.words[i].clone()]
+    }
+
+    pub fn entity(&self, item: usize) -> Option<(usize, bool)> {
+        match self.items[item].kind {
+            ItemKind::Entity { entity, nisba } => Some((entity, nisba)),
+            _ => None,
+        }
+    }
+
+    /// Members of a unit as entity indices.
+    pub fn members(&self, u: &Unit) -> Vec<usize> {
+        u.items.iter().filter_map(|&i| self.entity(i).map(|(e, _)| e)).collect()
+    }
+
+    /// Is word `w` covered by any item?
+    fn word_in_item(&self, w: usize) -> bool {
+        self.items.iter().any(|it| it.first_word <= w && w <= it.last_word)
+    }
+
+    /// Text between two items, folded, trimmed.
+    fn gap(&self, a: &Item, b: &Item) -> &str {
+        let from = a.mention.span.end.min(b.mention.span.start);
+        self.text[from..b.mention.span.start].trim()
+    }
+
+    fn build_units(&self, lex: &Lexicon) -> Vec<Unit> {
+        let mut units: Vec<Unit> = Vec::new();
+        let mut prev: Option<usize> = None;
+        for (i, it) in self.items.iter().enumerate() {
+            let Some((e, nisba)) = self.entity(i) else {
+                prev = None;
+                continue;
+            };
+            if let Some(p) = prev {
+                let pit = &self.items[p];
+                let (pe, pnisba) = self.entity(p).unwrap();
+                let gap = self.gap(pit, it);
+                let conj = it.mention.proclitic(self.text).starts_with('و');
+                let same_clause = pit.clause == it.clause;
+                let adjacent = gap.is_empty() && !conj && same_clause;
+                let u = units.last_mut().unwrap();
+                // apposition: a title or nisba then a person's name
+                if adjacent && lex.entities[e].kind == crate::lexicon::EntityKind::Person && !nisba {
+                    u.items.pop();
+                    u.items.push(i);
+                    u.last_word = it.last_word;
+                    if u.items.len() == 1 {
+                        u.nisba = false;
+                    }
+                    prev = Some(i);
+                    continue;
+                }
+                // a name then a nisba that describes it (حزب الله اللبناني)
+                if adjacent && nisba && !pnisba {
+                    u.last_word = it.last_word;
+                    prev = Some(i);
+                    continue;
+                }
+                let _ = pe;
+                // coordination: و or a comma between, or two nisbas in a row
+                let coord_gap = gap.is_empty() || gap.chars().all(|c| matches!(c, '،' | ',' | '-' | ' ' | 'و')) || gap == "او";
+                let coord = same_clause && ((coord_gap && (conj || !gap.is_empty() || (nisba && pnisba))) || self.coordinated_nisba(pit, it, nisba));
+                if coord {
+                    u.items.push(i);
+                    u.last_word = it.last_word;
+                    prev = Some(i);
+                    continue;
+                }
+            }
+            units.push(Unit {
+                items: vec![i],
+                first_word: it.first_word,
+                last_word: it.last_word,
+                clause: it.clause,
+                prep: self.governing_prep(lex, i),
+                nisba,
+            });
+            prev = Some(i);
+        }
+        units
+    }
+
+    /// "و9 مقاتلين روس": a conjunction, a number or noun or two, then a
+    /// nisba naming the new conjunct.
+    fn coordinated_nisba(&self, a: &Item, b: &Item, b_nisba: bool) -> bool {
+        if !b_nisba || a.clause != b.clause || b.first_word <= a.last_word + 1 {
+            return false;
+        }
+        let between: Vec<usize> = (a.last_word + 1..b.first_word).collect();
+        if between.len() > 2 || between.iter().any(|&w| self.word_in_item(w)) {
+            return false;
+        }
+        let first = self.word(between[0]);
+        first.starts_with('و') && first.chars().count() > 1 && !self.text[a.mention.span.end..self.words[between[0]].start].contains(['.', '؛', ';', ':'])
+    }
+
+    /// The preposition governing item `i`: its own proclitic (بالحرس،
+    /// لإيران), or a preposition word up to three words before it, where the
+    /// words between are nouns (من مدينة البوكمال، على المقترح الروسي).
+    pub fn governing_prep(&self, lex: &Lexicon, i: usize) -> Option<String> {
+        let it = &self.items[i];
+        let pro = it.mention.proclitic(self.text);
+        let pro = pro.trim_start_matches(['و', 'ف']);
+        let pro = pro.strip_suffix("ال").unwrap_or(pro);
+        match pro {
+            "ب" | "ل" | "ك" => return Some(pro.to_string()),
+            "لل" => return Some("ل".to_string()),
+            _ => {}
+        }
+        let preps = &lex.grammar.prepositions;
+        let stop = self.items[..i].iter().rev().find(|x| x.last_word < it.first_word).map(|x| x.last_word + 1).unwrap_or(0);
+        let mut w = it.first_word;
+        let mut steps = 0;
+        while w > stop && steps < 3 {
+            w -= 1;
+            steps += 1;
+            if self.clause_of_word[w] != it.clause {
+                break;
+            }
+            let word = self.word(w);
+            if w > stop {
+                let two = format!("{} {}", self.word(w - 1), word);
+                if preps.contains(&two) {
+                    return Some(two);
+                }
+            }
+            if preps.iter().any(|p| p == word) {
+                return Some(word.to_string());
+            }
+            // a head noun with a prepositional proclitic: بمدينة، لقوات
+            for head in lex.grammar.place_heads.iter().chain(&lex.grammar.actor_heads) {
+                if let Some(pre) = word.strip_suffix(head.as_str()) {
+                    let pre = pre.trim_start_matches(['و', 'ف']);
+                    let pre = pre.strip_suffix("ال").unwrap_or(pre);
+                    match pre {
+                        "ب" | "ل" | "ك" => return Some(pre.to_string()),
+                        "لل" => return Some("ل".to_string()),
+                        _ => {}
+                    }
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Clause number of each word: a new clause starts at a clause-break word
+/// (بينما، حيث، وقال...) or after ; ؛ :
+fn clauses(lex: &Lexicon, text: &str, words: &[Range<usize>]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(words.len());
+    let mut clause = 0;
+    for (i, w) in words.iter().enumerate() {
+        let word = &text[w.clone()];
+        let punct_before = i > 0 && text[words[i - 1].end..w.start].contains([';', '؛', ':']);
+        let two = words.get(i + 1).map(|n| format!("{word} {}", &text[n.clone()]));
+        let is_break = lex.grammar.clause_breaks.iter().any(|b| b == word || Some(b) == two.as_ref());
+        if i > 0 && (punct_before || is_break) {
+            clause += 1;
+        }
+        out.push(clause);
+    }
+    out
+}
