@@ -91,7 +91,12 @@ pub fn normalize(input: &str) -> Normalized {
     let mut origin: Vec<u32> = Vec::with_capacity(input.len() + 1);
     for (pos, c) in input.char_indices() {
         if c.is_ascii() {
-            text.push(c.to_ascii_lowercase());
+            // runs of spaces and tabs fold to one space, so a multi-word
+            // alias still matches text with irregular spacing
+            if (c == ' ' || c == '\t') && text.ends_with(' ') {
+                continue;
+            }
+            text.push(if c == '\t' { ' ' } else { c.to_ascii_lowercase() });
             origin.push(pos as u32);
             continue;
         }
@@ -111,6 +116,9 @@ pub fn normalize(input: &str) -> Normalized {
 #[inline]
 fn push_folded(text: &mut String, origin: &mut Vec<u32>, c: char, pos: usize) {
     if let Some(f) = fold_char(c) {
+        if f == ' ' && text.ends_with(' ') {
+            return;
+        }
         let before = text.len();
         text.push(f);
         for _ in before..text.len() {
