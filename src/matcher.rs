@@ -94,6 +94,9 @@ impl Matcher {
         if !prefix.is_empty() && !self.proclitics.iter().any(|p| p == prefix) {
             return false;
         }
+        if surf.conj_only {
+            return matches!(prefix, "" | "و" | "ف");
+        }
         if surf.article_optional {
             return true;
         }

@@ -1,10 +1,173 @@
-//! `actorgraph explain`.
+//! `actorgraph explain`: what matched in each sentence, which claims came
+//! out, and why the cues that gave nothing gave nothing.
 
 use super::{CliError, Global};
+use crate::extract::{Extractor, SentenceAnalysis};
+use crate::input::{Articles, Article};
+use crate::lexicon::{Lexicon, Target};
+use crate::text::Normalized;
+use serde_json::json;
+use std::path::PathBuf;
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
 
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+#[command(after_help = "Examples:\n  actorgraph explain examples/articles/000_67d94984bfcb3a25.txt\n  actorgraph explain article.txt --sentence 12\n  actorgraph explain article.txt --format json | jq .rejected")]
+pub struct Args {
+    /// An article file (.txt or .jsonl) or folder.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Only this sentence (0-based, as in the claims' `sentence`).
+    #[arg(long, value_name = "N")]
+    pub sentence: Option<usize>,
+    /// Show sentences with no cue as well.
+    #[arg(long)]
+    pub all: bool,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+}
 
-pub fn run(_a: Args, _g: &Global) -> Result<(), CliError> {
-    Err(CliError::Input("explain: not built yet".into()))
+/// One sentence as a JSON record: mentions, cues, claims, rejected candidates.
+pub fn sentence_json(lex: &Lexicon, a: &Article, norm: &Normalized, s: &SentenceAnalysis) -> serde_json::Value {
+    let mut mentions = Vec::new();
+    let mut cues = Vec::new();
+    let mut others = Vec::new();
+    for m in &s.mentions {
+        let surf = &lex.surfaces[m.surface];
+        let orig = norm.original_range(m.span.clone());
+        let written = &a.text[orig.clone()];
+        let proclitic = m.proclitic(&norm.text);
+        let folded_changed = written != &norm.text[m.span.clone()];
+        let rec = json!({
+            "span": [orig.start, orig.end],
+            "text": written,
+            "alias": surf.written,
+            "proclitic": proclitic,
+            "normalised": folded_changed,
+        });
+        match &surf.target {
+            Target::Entity(e) => {
+                let mut r = rec;
+                r["entity"] = json!(lex.entities[*e].id);
+                mentions.push(r);
+            }
+            Target::Cue(ps) => {
+                let mut r = rec;
+                r["patterns"] = json!(ps.iter().map(|&p| lex.patterns[p].id.clone()).collect::<Vec<_>>());
+                r["relation"] = json!(lex.relations[lex.patterns[ps[0]].relation].id);
+                cues.push(r);
+            }
+            Target::Negator | Target::Denial => {
+                let mut r = rec;
+                r["role"] = json!(if matches!(surf.target, Target::Negator) { "negator" } else { "denial" });
+                others.push(r);
+            }
+        }
+    }
+    let mut rejected = Vec::new();
+    let mut frames = Vec::new();
+    for f in &s.frames {
+        let m = &s.mentions_of_items[f.cue];
+        let orig = norm.original_range(m.span.clone());
+        let ids = |v: &Vec<usize>| v.iter().map(|&e| lex.entities[e].id.clone()).collect::<Vec<_>>();
+        let rec = json!({
+            "cue": &a.text[orig.clone()],
+            "span": [orig.start, orig.end],
+            "pattern": lex.patterns[f.pattern].id,
+            "agents": ids(&f.agents),
+            "patients": ids(&f.patients),
+            "polarity": f.polarity.as_str(),
+            "negated_by": f.negated_by.map(|i| { let r = norm.original_range(s.mentions_of_items[i].span.clone()); a.text[r].to_string() }),
+        });
+        match f.rejected {
+            Some(reason) => {
+                let mut r = rec;
+                r["reason"] = json!(reason);
+                r["why"] = json!(reason.explain());
+                rejected.push(r);
+            }
+            None => frames.push(rec),
+        }
+    }
+    json!({
+        "article": a.id,
+        "sentence": s.index,
+        "span": [s.span.start, s.span.end],
+        "text": &a.text[s.span.clone()],
+        "mentions": mentions,
+        "cues": cues,
+        "negation": others,
+        "frames": frames,
+        "claims": s.claims,
+        "rejected": rejected,
+    })
+}
+
+pub fn run(a: Args, g: &Global) -> Result<(), CliError> {
+    let lex = g.lexicon()?;
+    let ex = Extractor::new(&lex);
+    let mut skipped = 0;
+    for art in Articles::open(&a.paths) {
+        let art = match art {
+            Ok(x) => x,
+            Err(e) => {
+                eprintln!("skipped: {e}");
+                skipped += 1;
+                continue;
+            }
+        };
+        let (sents, norm) = ex.analyse(&art);
+        for s in &sents {
+            if a.sentence.is_some_and(|n| n != s.index) {
+                continue;
+            }
+            if !a.all && a.sentence.is_none() && s.frames.is_empty() {
+                continue;
+            }
+            let j = sentence_json(&lex, &art, &norm, s);
+            match a.format {
+                Format::Json => println!("{j}"),
+                Format::Text => print_text(&j),
+            }
+        }
+    }
+    if skipped > 0 {
+        return Err(CliError::Input(format!("{skipped} input(s) skipped")));
+    }
+    Ok(())
+}
+
+fn print_text(j: &serde_json::Value) {
+    let s = |v: &serde_json::Value| v.as_str().unwrap_or("").to_string();
+    println!("── {} sentence {} [{}..{}]", s(&j["article"]), j["sentence"], j["span"][0], j["span"][1]);
+    println!("   {}", s(&j["text"]));
+    for m in j["mentions"].as_array().into_iter().flatten() {
+        let pro = s(&m["proclitic"]);
+        println!(
+            "   entity  {:<22} «{}» alias {}{}{}",
+            s(&m["entity"]),
+            s(&m["text"]),
+            s(&m["alias"]),
+            if pro.is_empty() { String::new() } else { format!(" after proclitic {pro}") },
+            if m["normalised"].as_bool() == Some(true) { " (normalised)" } else { "" }
+        );
+    }
+    for c in j["cues"].as_array().into_iter().flatten() {
+        println!("   cue     {:<22} «{}» {}", s(&c["relation"]), s(&c["text"]), c["patterns"]);
+    }
+    for n in j["negation"].as_array().into_iter().flatten() {
+        println!("   {:<7} «{}»", s(&n["role"]), s(&n["text"]));
+    }
+    for c in j["claims"].as_array().into_iter().flatten() {
+        let neg = if s(&c["polarity"]) == "negated" { " (negated)" } else { "" };
+        println!("   CLAIM   {} {} {}{}  ← «{}»", s(&c["subject"]), s(&c["relation"]), s(&c["object"]), neg, s(&c["trigger"]));
+    }
+    for r in j["rejected"].as_array().into_iter().flatten() {
+        println!("   no claim from «{}» ({}): {}; agents {} patients {}", s(&r["cue"]), s(&r["pattern"]), s(&r["why"]), r["agents"], r["patients"]);
+    }
+    println!();
 }

@@ -24,11 +24,17 @@ use sentence::{ItemKind, Sentence};
 use std::collections::HashSet;
 use std::ops::Range;
 
+/// How far apart (in words) two cues may be for their partial frames to be
+/// joined.
+const JOIN_DISTANCE: usize = 10;
+
 /// What one cue gave under one pattern: the trace `explain` shows.
 #[derive(Debug, Clone)]
 pub struct Frame {
     /// Index of the cue among the sentence's mentions.
     pub cue: usize,
+    /// The cue's first word in the sentence.
+    pub cue_word: usize,
     pub pattern: usize,
     pub agents: Vec<usize>,
     pub patients: Vec<usize>,
@@ -49,6 +55,9 @@ pub struct SentenceAnalysis {
     pub span: Range<usize>,
     /// Mentions in folded-text coordinates.
     pub mentions: Vec<Mention>,
+    /// The mentions frames refer to (`Frame::cue`, `Frame::negated_by`
+    /// index this list); empty when the sentence had no cue and no entity.
+    pub mentions_of_items: Vec<Mention>,
     pub frames: Vec<Frame>,
     pub claims: Vec<Claim>,
 }
@@ -95,7 +104,7 @@ impl<'l> Extractor<'l> {
     fn sentence(&self, a: &Article, norm: &Normalized, index: usize, range: Range<usize>, ms: &[Mention]) -> SentenceAnalysis {
         let lex = self.lex;
         let span = norm.original_range(range.clone());
-        let mut analysis = SentenceAnalysis { index, span: span.clone(), mentions: ms.to_vec(), frames: Vec::new(), claims: Vec::new() };
+        let mut analysis = SentenceAnalysis { index, span: span.clone(), mentions: ms.to_vec(), mentions_of_items: Vec::new(), frames: Vec::new(), claims: Vec::new() };
         let has_entity = ms.iter().any(|m| matches!(lex.surfaces[m.surface].target, crate::lexicon::Target::Entity(_)));
         let has_cue = ms.iter().any(|m| matches!(lex.surfaces[m.surface].target, crate::lexicon::Target::Cue(_)));
         if !has_entity || !has_cue {
@@ -110,7 +119,7 @@ impl<'l> Extractor<'l> {
             let mut done = false;
             for &p in pats {
                 let r = roles::assign(lex, &s, ci, &lex.patterns[p]);
-                let f = self.frame(ci, p, r, pol, neg);
+                let f = self.frame(ci, it.first_word, p, r, pol, neg);
                 if !f.pairs.is_empty() {
                     frames.push(f);
                     done = true;
@@ -151,10 +160,11 @@ impl<'l> Extractor<'l> {
             }
         }
         analysis.frames = frames;
+        analysis.mentions_of_items = s.items.iter().map(|i| i.mention.clone()).collect();
         analysis
     }
 
-    fn frame(&self, cue: usize, pattern: usize, r: roles::Roles, polarity: Polarity, negated_by: Option<usize>) -> Frame {
+    fn frame(&self, cue: usize, cue_word: usize, pattern: usize, r: roles::Roles, polarity: Polarity, negated_by: Option<usize>) -> Frame {
         let lex = self.lex;
         let rel = &lex.relations[lex.patterns[pattern].relation];
         let agents: Vec<usize> = r.agents.iter().map(|&e| lex.entities[e].agent_as.unwrap_or(e)).collect();
@@ -201,7 +211,7 @@ impl<'l> Extractor<'l> {
         } else {
             Some(Reason::NoPatient)
         };
-        Frame { cue, pattern, agents, patients, polarity, negated_by, pairs, rejected }
+        Frame { cue, cue_word, pattern, agents, patients, polarity, negated_by, pairs, rejected }
     }
 
     /// Is one entity the other or its ancestor?
@@ -220,7 +230,8 @@ impl<'l> Extractor<'l> {
                 continue;
             }
             let rel = frames[i].pattern_relation(lex);
-            let partner = (0..n).find(|&j| j != i && frames[j].pairs.is_empty() && frames[j].agents.is_empty() && !frames[j].patients.is_empty() && frames[j].pattern_relation(lex) == rel);
+            let near = |j: usize| frames[i].cue_word.abs_diff(frames[j].cue_word) <= JOIN_DISTANCE;
+            let partner = (0..n).find(|&j| j != i && near(j) && frames[j].pairs.is_empty() && frames[j].agents.is_empty() && !frames[j].patients.is_empty() && frames[j].pattern_relation(lex) == rel);
             let objs: Vec<usize> = match partner {
                 Some(j) => frames[j].patients.clone(),
                 None if lex.relations[rel].id == "mediated" => {

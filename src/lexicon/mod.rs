@@ -83,6 +83,8 @@ pub struct Surface {
     pub article_optional: bool,
     /// May carry a pronoun suffix (cues).
     pub suffixable: bool,
+    /// Only a conjunction may stand before it (negators: لم but not كلم).
+    pub conj_only: bool,
     pub target: Target,
     /// As written in the lexicon.
     pub written: String,
@@ -363,7 +365,7 @@ impl Checker<'_> {
                     continue;
                 }
                 owner.insert(key, surfaces.len());
-                surfaces.push(Surface { form: bare, article: article && !nisba, article_optional: nisba, suffixable: false, target: Target::Entity(i), written });
+                surfaces.push(Surface { form: bare, article: article && !nisba, article_optional: nisba, suffixable: false, conj_only: false, target: Target::Entity(i), written });
             }
         }
         // required ids
@@ -446,7 +448,7 @@ impl Checker<'_> {
                     continue;
                 }
                 owner.insert(key, surfaces.len());
-                surfaces.push(Surface { form: bare, article: false, article_optional: true, suffixable: true, target: Target::Cue(vec![pi]), written: f.clone() });
+                surfaces.push(Surface { form: bare, article: false, article_optional: true, suffixable: true, conj_only: false, target: Target::Cue(vec![pi]), written: f.clone() });
             }
         }
         // grammar
@@ -460,7 +462,7 @@ impl Checker<'_> {
                         continue;
                     }
                     owner.insert(key, surfaces.len());
-                    surfaces.push(Surface { form: n.clone(), article: false, article_optional: true, suffixable: matches!(target, Target::Denial), target: target.clone(), written: n.clone() });
+                    surfaces.push(Surface { form: n.clone(), article: false, article_optional: true, suffixable: matches!(target, Target::Denial), conj_only: true, target: target.clone(), written: n.clone() });
                 }
             }
         }
