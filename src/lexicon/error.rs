@@ -37,12 +37,18 @@ pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
-/// The byte offset of a 1-based line and character column.
+/// The byte offset of a 1-based line and column as ron reports them: ron
+/// counts columns in bytes, so on a line with Arabic the column is a byte
+/// column. The offset is moved back to a character boundary.
 pub fn offset_of(src: &str, line: usize, col: usize) -> usize {
     let mut off = 0;
     for (i, l) in src.split_inclusive('\n').enumerate() {
         if i + 1 == line {
-            return off + l.char_indices().nth(col.saturating_sub(1)).map_or(l.len(), |(b, _)| b);
+            let mut at = off + col.saturating_sub(1).min(l.len());
+            while !src.is_char_boundary(at) {
+                at -= 1;
+            }
+            return at;
         }
         off += l.len();
     }

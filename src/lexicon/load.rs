@@ -102,9 +102,28 @@ pub fn parse<T: serde::de::DeserializeOwned>(file: &SourceFile) -> Result<T, Pro
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .from_str::<T>(&file.text)
         .map_err(|e| {
-            let off = offset_of(&file.text, e.position.line, e.position.col);
-            Problem::at(&file.name, &file.text, off, 1, format!("{}", e.code), "here")
-                .help("see lexicons/README.md for the format of each file")
+            let mut off = offset_of(&file.text, e.position.line, e.position.col);
+            let mut len = 1;
+            let mut help = "see lexicons/README.md for the format of each file".to_string();
+            let message = match &e.code {
+                // a typo in a field or variant name: ron stops right after the
+                // name; underline the name and suggest the closest known one
+                ron::Error::NoSuchStructField { expected, found, outer } | ron::Error::NoSuchEnumVariant { expected, found, outer } => {
+                    let what = if matches!(e.code, ron::Error::NoSuchStructField { .. }) { "field" } else { "value" };
+                    if file.text[..off].ends_with(found.as_str()) {
+                        off -= found.len();
+                        len = found.len();
+                    }
+                    let known: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+                    if let Some(c) = super::closest(found, known.iter()) {
+                        help = format!("did you mean `{c}`?");
+                    }
+                    let within = outer.as_ref().map(|o| format!(" in {o}")).unwrap_or_default();
+                    format!("unknown {what} `{found}`{within}; expected one of: {}", expected.join(", "))
+                }
+                code => format!("{code}"),
+            };
+            Problem::at(&file.name, &file.text, off, len, message, "here").help(help)
         })
 }
 
