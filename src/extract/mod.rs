@@ -114,6 +114,9 @@ impl<'l> Extractor<'l> {
         let mut frames: Vec<Frame> = Vec::new();
         for (ci, it) in s.items.iter().enumerate() {
             let ItemKind::Cue(pats) = &it.kind else { continue };
+            if self.light_verb_after_noun(&s, ci) {
+                continue;
+            }
             let (pol, neg) = polarity::polarity(lex, &s, ci);
             let mut first: Option<Frame> = None;
             let mut done = false;
@@ -212,6 +215,20 @@ impl<'l> Extractor<'l> {
             Some(Reason::NoPatient)
         };
         Frame { cue, cue_word, pattern, agents, patients, polarity, negated_by, pairs, rejected }
+    }
+
+    /// A verb right after a noun cue of the same relation is the noun's
+    /// relative clause (هجوم شنه تنظيم داعش): the noun's frame covers it.
+    fn light_verb_after_noun(&self, s: &Sentence, ci: usize) -> bool {
+        let ItemKind::Cue(pats) = &s.items[ci].kind else { return false };
+        let Some(prev) = ci.checked_sub(1).map(|i| &s.items[i]) else { return false };
+        let ItemKind::Cue(prev_pats) = &prev.kind else { return false };
+        let lex = self.lex;
+        let rel = |ps: &Vec<usize>| ps.iter().map(|&p| lex.patterns[p].relation).collect::<Vec<_>>();
+        s.items[ci].first_word == prev.last_word + 1
+            && pats.iter().all(|&p| lex.patterns[p].shape == crate::lexicon::Shape::Verb)
+            && prev_pats.iter().any(|&p| lex.patterns[p].shape == crate::lexicon::Shape::Noun)
+            && rel(pats).iter().any(|r| rel(prev_pats).contains(r))
     }
 
     /// Is one entity the other or its ancestor?

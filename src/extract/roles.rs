@@ -70,9 +70,29 @@ fn object_members(lex: &Lexicon, s: &Sentence, u: &Unit, k: ObjectKind) -> Vec<u
         .collect()
 }
 
-/// A preposition that leaves a name free to be a subject (و is not one).
+/// A name with no preposition before it can be a subject.
 fn free(u: &Unit) -> bool {
     u.prep.is_none()
+}
+
+/// A subject before its verb may be partitive: مقاتلون من تنظيم داعش هاجموا.
+fn free_or_partitive(u: &Unit) -> bool {
+    u.prep.is_none() || u.prep.as_deref() == Some("من")
+}
+
+/// Is there a cue between words `a` and `b` (exclusive)?
+fn cue_between(s: &Sentence, a: usize, b: usize) -> bool {
+    s.items.iter().any(|it| matches!(it.kind, super::sentence::ItemKind::Cue(_)) && it.first_word > a && it.last_word < b)
+}
+
+/// Does an embedded clause open between words `a` and `b` (exclusive)?
+fn complementizer_between(lex: &Lexicon, s: &Sentence, a: usize, b: usize) -> bool {
+    (a + 1..b).any(|w| lex.grammar.complementizers.iter().any(|c| c == s.word(w)))
+}
+
+/// Is there a preposition word between words `a` and `b` (exclusive)?
+fn prep_between(lex: &Lexicon, s: &Sentence, a: usize, b: usize) -> bool {
+    (a + 1..b).any(|w| lex.grammar.prepositions.iter().any(|c| c == s.word(w)))
 }
 
 pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern) -> Roles {
@@ -91,8 +111,8 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern) -> Roles {
     let mut agent_unit: Option<usize> = None;
     match p.shape {
         Shape::Verb => {
-            let svo = before.iter().find(|u| free(u) && !actor_members(lex, s, u).is_empty());
-            let vso = after.first().filter(|u| free(u) && u.first_word - cw_last <= 3 && !actor_members(lex, s, u).is_empty());
+            let svo = before.iter().find(|u| free_or_partitive(u) && !actor_members(lex, s, u).is_empty() && !cue_between(s, u.last_word, cw_first));
+            let vso = after.first().filter(|u| free(u) && u.first_word - cw_last <= 3 && !actor_members(lex, s, u).is_empty() && !cue_between(s, cw_last, u.first_word));
             let pick = match (svo, vso) {
                 (Some(b), _) if cw_first - b.last_word <= 3 => Some(*b),
                 (_, Some(a)) => {
@@ -107,7 +127,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern) -> Roles {
                 agent_unit = Some(u.first_word);
             }
             for u in after.iter().filter(|u| u.first_word > patient_from && Some(u.first_word) != agent_unit) {
-                if u.first_word - patient_from > w {
+                if u.first_word - patient_from > w || complementizer_between(lex, s, patient_from, u.first_word) {
                     break;
                 }
                 let prep_ok = match &u.prep {
@@ -127,9 +147,18 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern) -> Roles {
             }
         }
         Shape::Noun => {
-            // right after the noun: a nisba or a genitive name
-            if let Some(u) = after.first().filter(|u| u.first_word - cw_last <= 2) {
-                let between_free = u.prep.is_none() || (p.genitive == Genitive::Patient && u.prep.as_deref() == Some("من"));
+            // after an agent word (هجوم شنه تنظيم داعش)
+            if let Some(u) = after.iter().find(|u| u.first_word - cw_last <= 4 && follows_agent_word(s, p, u)) {
+                r.agents = actor_members(lex, s, u);
+                agent_unit = Some(u.first_word);
+                patient_from = u.last_word;
+            }
+            // right after the noun: a nisba or a genitive name (a partitive
+            // may stand between: مقتل 26 من قوات النظام)
+            if let Some(u) = after.first().filter(|u| r.agents.is_empty() && !cue_between(s, cw_last, u.first_word)) {
+                let partitive = u.prep.as_deref() == Some("من");
+                let near = u.first_word - cw_last <= 2 || (partitive && u.first_word - cw_last <= 3);
+                let between_free = near && (u.prep.is_none() || (p.genitive == Genitive::Patient && partitive));
                 if between_free {
                     let role = if u.nisba { p.nisba_role } else { p.genitive };
                     match role {
@@ -179,7 +208,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern) -> Roles {
             // the patient after one of the object prepositions
             if r.patients.is_empty() && r.among.is_empty() {
                 for u in after.iter().filter(|u| u.first_word > patient_from && Some(u.first_word) != agent_unit) {
-                    if u.first_word - patient_from > w {
+                    if u.first_word - patient_from > w || complementizer_between(lex, s, patient_from, u.first_word) {
                         break;
                     }
                     if !u.prep.as_ref().is_some_and(|x| p.object_preps.contains(x) && x != "بين") {
@@ -196,7 +225,10 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern) -> Roles {
             }
             // the subject of a light verb before the noun (شنت إسرائيل هجوما)
             if r.agents.is_empty() && r.among.is_empty() {
-                if let Some(u) = before.iter().find(|u| free(u) && cw_first - u.last_word <= 4 && !actor_members(lex, s, u).is_empty()) {
+                let light = before.iter().find(|u| {
+                    free(u) && cw_first - u.last_word <= 3 && !actor_members(lex, s, u).is_empty() && !prep_between(lex, s, u.last_word, cw_first) && !cue_between(s, u.last_word, cw_first)
+                });
+                if let Some(u) = light {
                     r.agents = actor_members(lex, s, u);
                 }
             }

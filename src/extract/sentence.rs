@@ -141,7 +141,7 @@ impl<'a> Sentence<'a> {
                 let _ = pe;
                 // coordination: و or a comma between, or two nisbas in a row
                 let coord_gap = gap.is_empty() || gap.chars().all(|c| matches!(c, '،' | ',' | '-' | ' ' | 'و')) || gap == "او";
-                let coord = same_clause && ((coord_gap && (conj || !gap.is_empty() || (nisba && pnisba))) || self.coordinated_nisba(pit, it, nisba));
+                let coord = same_clause && ((coord_gap && (conj || !gap.is_empty() || (nisba && pnisba))) || self.coordinated_nisba(lex, pit, it));
                 if coord {
                     u.items.push(i);
                     u.last_word = it.last_word;
@@ -162,14 +162,17 @@ impl<'a> Sentence<'a> {
         units
     }
 
-    /// "و9 مقاتلين روس": a conjunction, a number or noun or two, then a
-    /// nisba naming the new conjunct.
-    fn coordinated_nisba(&self, a: &Item, b: &Item, b_nisba: bool) -> bool {
-        if !b_nisba || a.clause != b.clause || b.first_word <= a.last_word + 1 {
+    /// "وتسعة مقاتلين روس": a conjunction on a number or noun or two, then
+    /// the name of the new conjunct, with no preposition between.
+    fn coordinated_nisba(&self, lex: &Lexicon, a: &Item, b: &Item) -> bool {
+        if a.clause != b.clause || b.first_word <= a.last_word + 1 {
             return false;
         }
         let between: Vec<usize> = (a.last_word + 1..b.first_word).collect();
-        if between.len() > 2 || between.iter().any(|&w| self.word_in_item(w)) {
+        if between.len() > 2 || between.iter().any(|&w| self.word_in_item(w) || lex.grammar.prepositions.iter().any(|p| p == self.word(w))) {
+            return false;
+        }
+        if b.mention.proclitic(self.text).chars().any(|c| matches!(c, 'ب' | 'ل' | 'ك')) {
             return false;
         }
         let first = self.word(between[0]);

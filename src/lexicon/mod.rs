@@ -58,6 +58,7 @@ pub struct Grammar {
     pub negator_window: usize,
     pub clause_breaks: Vec<String>,
     pub prepositions: Vec<String>,
+    pub complementizers: Vec<String>,
     pub actor_heads: Vec<String>,
     pub place_heads: Vec<String>,
 }
@@ -511,6 +512,7 @@ impl Checker<'_> {
             negator_window: g.negator_window,
             clause_breaks: fold(&g.clause_breaks),
             prepositions: fold(&g.prepositions),
+            complementizers: fold(&g.complementizers),
             actor_heads: fold(&g.actor_heads),
             place_heads: fold(&g.place_heads),
         }

@@ -233,6 +233,9 @@ pub struct GrammarFile {
     /// Words that end a clause: an argument is not sought across them.
     #[serde(default)]
     pub clause_breaks: Vec<String>,
+    /// Words that open an embedded clause: objects are not sought past them.
+    #[serde(default)]
+    pub complementizers: Vec<String>,
     /// Head nouns that introduce an actor name (ميليشيا، لواء، حركة...),
     /// used by `gaps`.
     #[serde(default)]
