@@ -120,7 +120,9 @@ impl<'l> Extractor<'l> {
             let (pol, neg) = polarity::polarity(lex, &s, ci);
             let mut first: Option<Frame> = None;
             let mut done = false;
-            for &p in pats {
+            let mut pats = pats.clone();
+            pats.sort_by_key(|&p| !lex.patterns[p].restricted());
+            for &p in &pats {
                 let r = roles::assign(lex, &s, ci, &lex.patterns[p]);
                 let f = self.frame(ci, it.first_word, p, r, pol, neg);
                 if !f.pairs.is_empty() {

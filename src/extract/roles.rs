@@ -122,7 +122,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern) -> Roles {
                 (Some(b), None) => Some(*b),
                 (None, None) => None,
             };
-            if let Some(u) = pick {
+            if let Some(u) = pick.filter(|u| agent_allowed(lex, s, p, u)) {
                 r.agents = actor_members(lex, s, u);
                 agent_unit = Some(u.first_word);
             }
@@ -252,7 +252,22 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern) -> Roles {
     r
 }
 
-/// An agent word such as شنه right before the unit (هجوم شنه تنظيم داعش).
+/// An agent word such as شنه up to three words before the unit (هجوم شنه
+/// تنظيم داعش، اجتماع ضم قيادات من الحرس الثوري).
 fn follows_agent_word(s: &Sentence, p: &Pattern, u: &Unit) -> bool {
-    u.first_word > 0 && p.agent_preps.iter().any(|a| a == s.word(u.first_word - 1))
+    (u.first_word.saturating_sub(3)..u.first_word).any(|w| p.agent_preps.iter().any(|a| a == s.word(w)))
+}
+
+/// Does the agent unit satisfy the pattern's restriction (a kind, or a
+/// head word before it such as وزير، وفد، نظيره)?
+pub fn agent_allowed(lex: &Lexicon, s: &Sentence, p: &Pattern, u: &Unit) -> bool {
+    if !p.restricted() {
+        return true;
+    }
+    let kinds = s.members(u).iter().any(|&e| p.agent_kinds.contains(&lex.entities[e].kind));
+    let heads = (u.first_word.saturating_sub(2)..u.first_word).any(|w| {
+        let word = s.word(w);
+        p.agent_heads.iter().any(|h| word == h || word.strip_prefix("ال") == Some(h.as_str()) || word.starts_with(h.as_str()) && word.len() <= h.len() + 4)
+    });
+    kinds || heads
 }

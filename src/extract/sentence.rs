@@ -169,10 +169,17 @@ impl<'a> Sentence<'a> {
             return false;
         }
         let between: Vec<usize> = (a.last_word + 1..b.first_word).collect();
-        if between.len() > 2 || between.iter().any(|&w| self.word_in_item(w) || lex.grammar.prepositions.iter().any(|p| p == self.word(w))) {
+        // a partitive من after the counted noun is fine (وضباطا من الجيش الروسي)
+        let prep_at = |w: usize| lex.grammar.prepositions.iter().any(|p| p == self.word(w)) && !(self.word(w) == "من" && w + 2 >= b.first_word && w > a.last_word + 1);
+        // a nisba brings its head noun along (وضباطا من الجيش الروسي)
+        let b_nisba = matches!(b.kind, ItemKind::Entity { nisba: true, .. });
+        let max = if b_nisba { 3 } else { 2 };
+        if between.len() > max || between.iter().any(|&w| self.word_in_item(w) || prep_at(w)) {
             return false;
         }
-        if b.mention.proclitic(self.text).chars().any(|c| matches!(c, 'ب' | 'ل' | 'ك')) {
+        let pro = b.mention.proclitic(self.text);
+        let pro = pro.strip_suffix("ال").unwrap_or(pro);
+        if pro.chars().any(|c| matches!(c, 'ب' | 'ل' | 'ك')) {
             return false;
         }
         let first = self.word(between[0]);

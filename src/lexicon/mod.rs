@@ -46,6 +46,16 @@ pub struct Pattern {
     pub window: usize,
     pub genitive: model::Genitive,
     pub nisba_role: model::Genitive,
+    pub agent_kinds: Vec<EntityKind>,
+    pub agent_heads: Vec<String>,
+}
+
+impl Pattern {
+    /// Does this pattern restrict its agent (and so come before the
+    /// patterns that do not)?
+    pub fn restricted(&self) -> bool {
+        !self.agent_kinds.is_empty() || !self.agent_heads.is_empty()
+    }
 }
 
 /// The closed classes, folded.
@@ -497,6 +507,8 @@ impl Checker<'_> {
             window: p.window.unwrap_or(DEFAULT_WINDOW),
             genitive: p.genitive,
             nisba_role: p.nisba_role,
+            agent_kinds: p.agent_kinds.clone(),
+            agent_heads: p.agent_heads.iter().map(|s| normalize_str(s)).collect(),
         });
     }
 

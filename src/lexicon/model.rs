@@ -188,6 +188,13 @@ pub struct PatternDef {
     /// القوات (the forces withdraw), `patient` for مقتل القائد or دعم النظام.
     #[serde(default)]
     pub genitive: Genitive,
+    /// Only when the agent is of one of these kinds, or its name follows one
+    /// of `agent_heads` (so وصل is `visited` for a minister or a delegation,
+    /// and `deployed_to` for troops). Empty: any actor.
+    #[serde(default)]
+    pub agent_kinds: Vec<EntityKind>,
+    #[serde(default)]
+    pub agent_heads: Vec<String>,
     /// For nouns: what a nisba right after the noun is. `agent` for دعم روسي
     /// (Russian support), `patient` for مقتل ضابط روسي.
     #[serde(default)]
