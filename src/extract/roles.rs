@@ -111,7 +111,8 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern) -> Roles {
     let mut agent_unit: Option<usize> = None;
     match p.shape {
         Shape::Verb => {
-            let svo = before.iter().find(|u| free_or_partitive(u) && !actor_members(lex, s, u).is_empty() && !cue_between(s, u.last_word, cw_first));
+            let relative = |u: &Unit| (u.last_word + 1..cw_first).any(|w| lex.grammar.relatives.iter().any(|r| r == s.word(w)));
+            let svo = before.iter().find(|u| (free_or_partitive(u) || relative(u)) && !actor_members(lex, s, u).is_empty() && !cue_between(s, u.last_word, cw_first));
             let vso = after.first().filter(|u| free(u) && u.first_word - cw_last <= 3 && !actor_members(lex, s, u).is_empty() && !cue_between(s, cw_last, u.first_word));
             let pick = match (svo, vso) {
                 (Some(b), _) if cw_first - b.last_word <= 3 => Some(*b),

@@ -69,6 +69,7 @@ pub struct Grammar {
     pub clause_breaks: Vec<String>,
     pub prepositions: Vec<String>,
     pub complementizers: Vec<String>,
+    pub relatives: Vec<String>,
     pub actor_heads: Vec<String>,
     pub place_heads: Vec<String>,
 }
@@ -525,6 +526,7 @@ impl Checker<'_> {
             clause_breaks: fold(&g.clause_breaks),
             prepositions: fold(&g.prepositions),
             complementizers: fold(&g.complementizers),
+            relatives: fold(&g.relatives),
             actor_heads: fold(&g.actor_heads),
             place_heads: fold(&g.place_heads),
         }

@@ -240,6 +240,9 @@ pub struct GrammarFile {
     /// Words that end a clause: an argument is not sought across them.
     #[serde(default)]
     pub clause_breaks: Vec<String>,
+    /// Relative pronouns: their antecedent is the subject of the verb after.
+    #[serde(default)]
+    pub relatives: Vec<String>,
     /// Words that open an embedded clause: objects are not sought past them.
     #[serde(default)]
     pub complementizers: Vec<String>,
