@@ -6,6 +6,8 @@
 //! everything that is output is sorted, so the same claims give the same
 //! bytes.
 
+#[doc(hidden)]
+pub mod fixture;
 pub mod merge;
 pub mod views;
 
