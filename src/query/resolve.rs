@@ -156,6 +156,11 @@ impl<'a> Resolver<'a> {
         Resolver { kg, keys, orphans, via }
     }
 
+    /// The id of a node.
+    pub fn id(&self, n: NodeIndex) -> &str {
+        &self.kg.graph[n].id
+    }
+
     fn known(&self, i: usize) -> Known {
         let n = &self.kg.graph[NodeIndex::new(i)];
         Known { id: n.id.clone(), label: n.label.clone(), label_ar: n.label_ar.clone() }
