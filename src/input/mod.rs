@@ -94,11 +94,17 @@ pub fn read_txt(path: &Path) -> Result<Article, InputError> {
     let text = String::from_utf8(bytes).map_err(|e| {
         err(format!("not valid UTF-8 at byte {}; convert it first (e.g. iconv -f CP1256 -t UTF-8)", e.utf8_error().valid_up_to()))
     })?;
-    if text.trim().is_empty() {
+    if is_blank(&text) {
         return Err(err("empty file; skipped".into()));
     }
     let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     Ok(article(id, text, None, None, None))
+}
+
+/// Nothing but whitespace and characters that folding drops (a BOM, bidi
+/// marks, tatweel): an empty article.
+fn is_blank(text: &str) -> bool {
+    text.trim_matches(|c: char| c.is_whitespace() || crate::text::normalize::fold_char(c).is_none()).is_empty()
 }
 
 fn article(id: String, text: String, date: Option<String>, title: Option<String>, source: Option<String>) -> Article {
@@ -119,7 +125,7 @@ pub fn parse_json_line(path: &Path, n: usize, line: &str) -> Result<Article, Inp
     let err = |m: String| InputError { path: path.to_path_buf(), line: Some(n), message: m };
     let rec: JsonArticle = serde_json::from_str(line).map_err(|e| err(format!("not a JSON object: {e}")))?;
     let text = rec.text.ok_or_else(|| err("no \"text\" field; each line needs {\"id\": ..., \"text\": ...}".into()))?;
-    if text.trim().is_empty() {
+    if is_blank(&text) {
         return Err(err("empty \"text\"; skipped".into()));
     }
     let id = match rec.id {
