@@ -10,6 +10,7 @@
 use super::dot_quote;
 use crate::extract::Polarity;
 use crate::graph::KnowledgeGraph;
+use petgraph::graph::{EdgeIndex, NodeIndex};
 use graphviz_rust::dot_structures::{Attribute, Edge as DEdge, EdgeTy, Graph, GraphAttributes, Id, Node as DNode, NodeId, Stmt, Subgraph, Vertex};
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use std::io::Write;
@@ -33,11 +34,15 @@ pub struct DotOptions {
     pub tooltip_claims: usize,
     /// A title above the graph.
     pub title: Option<String>,
+    /// Draw the edges from one node to another that share a family and a
+    /// polarity as one line whose label lists their relations (the
+    /// GraphML and GEXF keep one edge per relation).
+    pub bundle: bool,
 }
 
 impl Default for DotOptions {
     fn default() -> Self {
-        DotOptions { labels: Labels::En, legend: true, tooltip_claims: 8, title: None }
+        DotOptions { labels: Labels::En, legend: true, tooltip_claims: 8, title: None, bundle: true }
     }
 }
 
@@ -65,7 +70,7 @@ pub fn family_color(family: &str) -> &'static str {
         "cooperative" => "#2e7d32",
         "movement" => "#1565c0",
         "diplomatic" => "#7b1fa2",
-        "structure" => "#9e9e9e",
+        "structure" => "#a8a8a8",
         _ => "#616161",
     }
 }
@@ -90,14 +95,52 @@ fn penwidth(articles: usize) -> f64 {
     (1.0 + 1.5 * (articles.max(1) as f64).log2()).min(7.0)
 }
 
+/// Edges drawn as one line.
+struct Bundle {
+    source: NodeIndex,
+    target: NodeIndex,
+    edges: Vec<EdgeIndex>,
+}
+
+impl Bundle {
+    fn articles(&self, g: &KnowledgeGraph) -> usize {
+        let mut a: Vec<&str> = self.edges.iter().flat_map(|e| g.graph[*e].evidence.iter().map(|ev| ev.article.as_str())).collect();
+        a.sort_unstable();
+        a.dedup();
+        a.len()
+    }
+}
+
+/// Edges in sorted order, grouped by (source, target, family, polarity)
+/// when `bundle`, one by one otherwise. Symmetric edges run in id order, so
+/// they join the directed ones that run the same way; a bundle of symmetric
+/// relations only is drawn without arrowhead.
+fn bundles(g: &KnowledgeGraph, bundle: bool) -> Vec<Bundle> {
+    let mut out: Vec<Bundle> = Vec::new();
+    let mut index: std::collections::HashMap<(NodeIndex, NodeIndex, &str, Polarity), usize> = std::collections::HashMap::new();
+    for e in g.sorted_edges() {
+        let (s, t) = g.graph.edge_endpoints(e).unwrap();
+        let w = &g.graph[e];
+        if bundle {
+            if let Some(&i) = index.get(&(s, t, w.family.as_str(), w.polarity)) {
+                out[i].edges.push(e);
+                continue;
+            }
+            index.insert((s, t, w.family.as_str(), w.polarity), out.len());
+        }
+        out.push(Bundle { source: s, target: t, edges: vec![e] });
+    }
+    out
+}
+
 /// The graph as DOT text.
 pub fn to_dot(g: &KnowledgeGraph, opts: &DotOptions) -> String {
     let arabic = opts.labels != Labels::En;
     let font = if arabic { ARABIC_FONT } else { LATIN_FONT };
     let mut stmts: Vec<Stmt> = Vec::new();
     let mut gattrs = vec![
-        attr("rankdir", "LR"),
         attr("splines", "true"),
+        attr("ratio", "0.6"),
         attr("overlap", "false"),
         attr("nodesep", "0.25"),
         attr("ranksep", "0.9"),
@@ -130,44 +173,58 @@ pub fn to_dot(g: &KnowledgeGraph, opts: &DotOptions) -> String {
             vec![attr("label", label), attr("shape", shape), attr("style", style), attr("fillcolor", fill), attr("tooltip", tooltip)],
         )));
     }
-    for e in g.sorted_edges() {
-        let (s, t) = g.graph.edge_endpoints(e).unwrap();
-        let w = &g.graph[e];
-        let info = g.relation_info(&w.relation);
-        let ar = if info.ar.is_empty() { &info.en } else { &info.ar };
-        let mut label = match opts.labels {
-            Labels::En => info.en.clone(),
-            Labels::Ar => ar.clone(),
-            Labels::Both if info.ar.is_empty() => info.en.clone(),
-            Labels::Both => format!("{}\n{}", info.en, info.ar),
-        };
-        let mut a = vec![attr("color", family_color(&w.family)), attr("fontcolor", family_color(&w.family))];
-        if w.is_structure() {
-            label.clear();
+    for b in bundles(g, opts.bundle) {
+        let (s, t) = (&g.graph[b.source], &g.graph[b.target]);
+        let first = &g.graph[b.edges[0]];
+        let color = family_color(&first.family);
+        let mut a = vec![attr("color", color), attr("fontcolor", color)];
+        let label;
+        if first.is_structure() {
+            label = String::new();
             a.push(attr("style", "dotted"));
             a.push(attr("arrowhead", "onormal"));
-            a.push(attr("tooltip", format!("{} is part of {}", g.graph[s].label, g.graph[t].label)));
+            a.push(attr("weight", "3"));
+            a.push(attr("penwidth", "0.7"));
+            a.push(attr("tooltip", format!("{} is part of {}", s.label, t.label)));
         } else {
-            let articles = w.articles();
-            if articles > 1 {
-                label.push_str(&format!(" ({articles})"));
+            let mut lines = Vec::new();
+            let mut tip: Vec<String> = Vec::new();
+            for &e in &b.edges {
+                let w = &g.graph[e];
+                let info = g.relation_info(&w.relation);
+                let ar = if info.ar.is_empty() { &info.en } else { &info.ar };
+                let mut l = match opts.labels {
+                    Labels::En => info.en.clone(),
+                    Labels::Ar => ar.clone(),
+                    Labels::Both if info.ar.is_empty() => info.en.clone(),
+                    Labels::Both => format!("{} / {}", info.en, info.ar),
+                };
+                let articles = w.articles();
+                if articles > 1 {
+                    l.push_str(&format!(" ({articles})"));
+                }
+                if w.polarity == Polarity::Negated {
+                    l = format!("not {l}");
+                }
+                lines.push(l);
+                tip.push(format!("{} {} {}{}:", s.label, info.en, t.label, if w.polarity == Polarity::Negated { " (negated)" } else { "" }));
+                tip.extend(w.evidence.iter().take(opts.tooltip_claims).map(|ev| format!("  {}", ev.line())));
+                if w.evidence.len() > opts.tooltip_claims {
+                    tip.push(format!("  … and {} more", w.evidence.len() - opts.tooltip_claims));
+                }
             }
-            if w.polarity == Polarity::Negated {
-                label.push_str(" (negated)");
+            label = lines.join("\n");
+            if first.polarity == Polarity::Negated {
                 a.push(attr("style", "dashed"));
             }
-            a.push(attr("penwidth", format!("{:.1}", penwidth(articles))));
-            let mut tip: Vec<String> = w.evidence.iter().take(opts.tooltip_claims).map(|ev| ev.line()).collect();
-            if w.evidence.len() > opts.tooltip_claims {
-                tip.push(format!("… and {} more", w.evidence.len() - opts.tooltip_claims));
-            }
+            a.push(attr("penwidth", format!("{:.1}", penwidth(b.articles(g)))));
             a.push(attr("tooltip", tip.join("\n")));
         }
-        if w.symmetric {
+        if b.edges.iter().all(|e| g.graph[*e].symmetric) {
             a.push(attr("dir", "none"));
         }
         a.insert(0, attr("label", label));
-        stmts.push(edge(&g.graph[s].id, &g.graph[t].id, a));
+        stmts.push(edge(&s.id, &t.id, a));
     }
     if opts.legend && g.node_count() > 0 {
         stmts.push(Stmt::Subgraph(legend(g, opts)));
@@ -189,39 +246,41 @@ fn legend(g: &KnowledgeGraph, opts: &DotOptions) -> Subgraph {
         Stmt::Attribute(attr("fontsize", "11")),
         Stmt::Attribute(attr("margin", "8")),
     ];
+    // three rows: the kinds, then the families as short vertical edges
     let kinds: Vec<&str> = KINDS.iter().copied().filter(|k| g.graph.node_weights().any(|n| n.kind == *k)).collect();
-    let mut prev: Option<String> = None;
+    let mut row = vec![Stmt::Attribute(attr("rank", "same"))];
     for k in &kinds {
         let (shape, style, fill) = kind_style(k);
-        let id = format!("legend:kind:{k}");
-        stmts.push(Stmt::Node(DNode::new(nid(&id), vec![attr("label", k.replace('_', " ")), attr("shape", shape), attr("style", style), attr("fillcolor", fill), attr("fontsize", "9")])));
-        if let Some(p) = &prev {
-            stmts.push(edge(p, &id, vec![attr("style", "invis")]));
-        }
-        prev = Some(id);
+        row.push(Stmt::Node(DNode::new(nid(&format!("legend:kind:{k}")), vec![attr("label", k.replace('_', " ")), attr("shape", shape), attr("style", style), attr("fillcolor", fill), attr("fontsize", "9")])));
     }
+    for w in kinds.windows(2) {
+        row.push(edge(&format!("legend:kind:{}", w[0]), &format!("legend:kind:{}", w[1]), vec![attr("style", "invis")]));
+    }
+    stmts.push(Stmt::Subgraph(Subgraph { id: Id::Anonymous(String::new()), stmts: row }));
     let mut rows: Vec<(String, &str, &str)> = FAMILIES
         .iter()
         .filter(|f| g.graph.edge_weights().any(|e| e.family == **f))
-        .map(|f| (f.to_string(), family_color(f), if *f == "structure" { "dotted" } else { "solid" }))
+        .map(|f| (if *f == "structure" { "part of".to_string() } else { f.to_string() }, family_color(f), if *f == "structure" { "dotted" } else { "solid" }))
         .collect();
     if g.graph.edge_weights().any(|e| e.polarity == Polarity::Negated) {
         rows.push(("negated".into(), "#444444", "dashed"));
     }
-    rows.push(("(n) = n articles".into(), "#444444", "solid"));
-    let mut prev_b: Option<String> = None;
+    rows.push(("(n): n articles".into(), "#444444", "solid"));
+    let point = |id: &str| Stmt::Node(DNode::new(nid(id), vec![attr("label", ""), attr("shape", "point"), attr("width", "0.04"), attr("color", "#888888")]));
+    let (mut tops, mut bottoms) = (vec![Stmt::Attribute(attr("rank", "same"))], vec![Stmt::Attribute(attr("rank", "same"))]);
     for (i, (name, color, style)) in rows.iter().enumerate() {
-        let a = format!("legend:edge:{i}:a");
-        let b = format!("legend:edge:{i}:b");
-        for id in [&a, &b] {
-            stmts.push(Stmt::Node(DNode::new(nid(id), vec![attr("label", ""), attr("shape", "point"), attr("width", "0.05"), attr("color", "#888888")])));
-        }
-        let label = if name == "structure" { "part of".to_string() } else { name.clone() };
-        stmts.push(edge(&a, &b, vec![attr("label", label), attr("color", *color), attr("fontcolor", *color), attr("style", *style), attr("fontsize", "9")]));
-        if let Some(p) = &prev_b {
-            stmts.push(edge(p, &a, vec![attr("style", "invis")]));
-        }
-        prev_b = Some(b);
+        let (a, b) = (format!("legend:edge:{i}:a"), format!("legend:edge:{i}:b"));
+        tops.push(point(&a));
+        bottoms.push(point(&b));
+        stmts.push(edge(&a, &b, vec![attr("label", name), attr("color", *color), attr("fontcolor", *color), attr("style", *style), attr("fontsize", "9"), attr("minlen", "1")]));
+    }
+    for i in 1..rows.len() {
+        tops.push(edge(&format!("legend:edge:{}:a", i - 1), &format!("legend:edge:{i}:a"), vec![attr("style", "invis")]));
+    }
+    stmts.push(Stmt::Subgraph(Subgraph { id: Id::Anonymous(String::new()), stmts: tops }));
+    stmts.push(Stmt::Subgraph(Subgraph { id: Id::Anonymous(String::new()), stmts: bottoms }));
+    if let Some(k) = kinds.first() {
+        stmts.push(edge(&format!("legend:kind:{k}"), "legend:edge:0:a", vec![attr("style", "invis")]));
     }
     Subgraph { id: Id::Escaped(dot_quote("cluster_legend")), stmts }
 }
