@@ -20,6 +20,9 @@ pub struct Mention {
     pub span: Range<usize>,
     /// Where the form itself starts (after the proclitic chain).
     pub core: usize,
+    /// Where the form itself ends; a pronoun suffix (cues only) runs from
+    /// here to the end of the span.
+    pub form_end: usize,
     /// Index into [`Lexicon::surfaces`].
     pub surface: usize,
 }
@@ -28,6 +31,11 @@ impl Mention {
     /// The proclitic chain before the form, as folded text (may be "").
     pub fn proclitic<'t>(&self, folded: &'t str) -> &'t str {
         &folded[self.span.start..self.core]
+    }
+
+    /// The pronoun suffix after the form (هاجمها، انسحابها), or "".
+    pub fn suffix<'t>(&self, folded: &'t str) -> &'t str {
+        &folded[self.form_end..self.span.end]
     }
 }
 
@@ -75,9 +83,14 @@ impl Matcher {
             if !self.prefix_ok(prefix, surf) {
                 continue;
             }
-            cands.push(Mention { span: ws..word_end, core: s, surface: m.pattern().as_usize() });
+            cands.push(Mention { span: ws..word_end, core: s, form_end: e, surface: m.pattern().as_usize() });
         }
-        cands.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)).then(a.core.cmp(&b.core)));
+        // leftmost, then longest; on the same span the form without a suffix
+        // (سيطرة the noun over سيطر+ه), then names over cues (التحالف)
+        let is_cue = |m: &Mention| !matches!(self.surfaces[m.surface].target, Target::Entity(_));
+        cands.sort_by(|a, b| {
+            a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)).then(b.form_end.cmp(&a.form_end)).then(is_cue(a).cmp(&is_cue(b))).then(a.core.cmp(&b.core))
+        });
         let mut out: Vec<Mention> = Vec::with_capacity(cands.len());
         let mut last_end = 0;
         for c in cands {

@@ -122,6 +122,11 @@ impl<'l> Extractor<'l> {
             let mut done = false;
             let mut pats = pats.clone();
             pats.sort_by_key(|&p| !lex.patterns[p].restricted());
+            // a verb never takes the article: التدخل is the noun
+            let pro = it.mention.proclitic(&norm.text);
+            if pro.ends_with("ال") || pro.ends_with("لل") {
+                pats.retain(|&p| lex.patterns[p].shape != crate::lexicon::Shape::Verb);
+            }
             for &p in &pats {
                 let r = roles::assign(lex, &s, ci, &lex.patterns[p]);
                 let f = self.frame(ci, it.first_word, p, r, pol, neg);

@@ -77,6 +77,7 @@ fn free(u: &Unit) -> bool {
 
 /// A subject before its verb may be partitive: مقاتلون من تنظيم داعش هاجموا.
 fn free_or_partitive(u: &Unit) -> bool {
+    // (kept separate from `free`: only a subject close to its verb may be partitive)
     u.prep.is_none() || u.prep.as_deref() == Some("من")
 }
 
@@ -112,7 +113,13 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern) -> Roles {
     match p.shape {
         Shape::Verb => {
             let relative = |u: &Unit| (u.last_word + 1..cw_first).any(|w| lex.grammar.relatives.iter().any(|r| r == s.word(w)));
-            let svo = before.iter().find(|u| (free_or_partitive(u) || relative(u)) && !actor_members(lex, s, u).is_empty() && !cue_between(s, u.last_word, cw_first));
+            let subject = |u: &&&Unit| !actor_members(lex, s, u).is_empty() && !cue_between(s, u.last_word, cw_first);
+            // a bare subject anywhere in the clause, else a partitive one
+            // right before the verb (مقاتلون من تنظيم داعش هاجموا)
+            let svo = before
+                .iter()
+                .find(|u| (free(u) || relative(u)) && subject(u))
+                .or_else(|| before.iter().find(|u| free_or_partitive(u) && cw_first - u.last_word <= 3 && subject(u)));
             let vso = after.first().filter(|u| free(u) && u.first_word - cw_last <= 3 && !actor_members(lex, s, u).is_empty() && !cue_between(s, cw_last, u.first_word));
             let pick = match (svo, vso) {
                 (Some(b), _) if cw_first - b.last_word <= 3 => Some(*b),
@@ -128,11 +135,14 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern) -> Roles {
                 agent_unit = Some(u.first_word);
             }
             for u in after.iter().filter(|u| u.first_word > patient_from && Some(u.first_word) != agent_unit) {
-                if u.first_word - patient_from > w || complementizer_between(lex, s, patient_from, u.first_word) {
+                if u.first_word - patient_from > w || complementizer_between(lex, s, patient_from, u.first_word) || cue_between(s, patient_from, u.first_word) || s.soft_break_between(patient_from, u.first_word) {
                     break;
                 }
+                // a direct object may be genitive (رتلا لقوات النظام) or
+                // partitive (الفلول المتبقية من داعش) when من is not itself
+                // the pattern's preposition
                 let prep_ok = match &u.prep {
-                    Some(x) => p.object_preps.contains(x) || (p.direct_object && x == "ل"),
+                    Some(x) => p.object_preps.contains(x) || (p.direct_object && (x == "ل" || (x == "من" && u.first_word > cw_last + 2 && !p.object_preps.iter().any(|o| o == "من")))),
                     None => p.direct_object,
                 };
                 if !prep_ok {
@@ -156,9 +166,12 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern) -> Roles {
             }
             // right after the noun: a nisba or a genitive name (a partitive
             // may stand between: مقتل 26 من قوات النظام)
-            if let Some(u) = after.first().filter(|u| r.agents.is_empty() && !cue_between(s, cw_last, u.first_word)) {
+            // a pronoun suffix fills the genitive slot (انسحابها: its withdrawal)
+            let suffixed = !it.mention.suffix(s.text).is_empty();
+            if let Some(u) = after.first().filter(|u| r.agents.is_empty() && !suffixed && !cue_between(s, cw_last, u.first_word)) {
                 let partitive = u.prep.as_deref() == Some("من");
-                let near = u.first_word - cw_last <= 2 || (partitive && u.first_word - cw_last <= 3);
+                // a nisba may stand after its head and a quantifier (خروج جميع القوات الأميركية)
+                let near = u.first_word - cw_last <= 2 || ((partitive || u.nisba) && u.first_word - cw_last <= 3);
                 let between_free = near && (u.prep.is_none() || (p.genitive == Genitive::Patient && partitive));
                 if between_free {
                     let role = if u.nisba { p.nisba_role } else { p.genitive };
@@ -209,7 +222,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern) -> Roles {
             // the patient after one of the object prepositions
             if r.patients.is_empty() && r.among.is_empty() {
                 for u in after.iter().filter(|u| u.first_word > patient_from && Some(u.first_word) != agent_unit) {
-                    if u.first_word - patient_from > w || complementizer_between(lex, s, patient_from, u.first_word) {
+                    if u.first_word - patient_from > w || complementizer_between(lex, s, patient_from, u.first_word) || cue_between(s, patient_from, u.first_word) || s.soft_break_between(patient_from, u.first_word) {
                         break;
                     }
                     if !u.prep.as_ref().is_some_and(|x| p.object_preps.contains(x) && x != "بين") {
@@ -225,9 +238,9 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern) -> Roles {
                 }
             }
             // the subject of a light verb before the noun (شنت إسرائيل هجوما)
-            if r.agents.is_empty() && r.among.is_empty() {
+            if r.agents.is_empty() && r.among.is_empty() && !suffixed {
                 let light = before.iter().find(|u| {
-                    free(u) && cw_first - u.last_word <= 3 && !actor_members(lex, s, u).is_empty() && !prep_between(lex, s, u.last_word, cw_first) && !cue_between(s, u.last_word, cw_first)
+                    free(u) && cw_first - u.last_word <= 2 && !actor_members(lex, s, u).is_empty() && !prep_between(lex, s, u.last_word, cw_first) && !cue_between(s, u.last_word, cw_first)
                 });
                 if let Some(u) = light {
                     r.agents = actor_members(lex, s, u);

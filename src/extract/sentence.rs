@@ -99,6 +99,16 @@ impl<'a> Sentence<'a> {
         self.items.iter().any(|it| it.first_word <= w && w <= it.last_word)
     }
 
+    /// Does a new clause start between words `a` and `b` (exclusive) at a
+    /// comma followed by a conjoined word that is not a name (، وقال، ،
+    /// والخطوط)? Coordinated names (، وروسيا) do not break.
+    pub fn soft_break_between(&self, a: usize, b: usize) -> bool {
+        (a + 1..b.min(self.words.len())).any(|w| {
+            let gap = &self.text[self.words[w - 1].end..self.words[w].start];
+            (gap.contains('،') || gap.contains(',')) && self.word(w).starts_with('و') && !self.items.iter().any(|it| it.first_word == w && matches!(it.kind, ItemKind::Entity { .. }))
+        })
+    }
+
     /// Text between two items, folded, trimmed.
     fn gap(&self, a: &Item, b: &Item) -> &str {
         let from = a.mention.span.end.min(b.mention.span.start);
