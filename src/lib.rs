@@ -18,3 +18,4 @@ pub mod cli;
 pub mod graph;
 pub mod export;
 pub mod query;
+pub mod curate;

@@ -48,6 +48,7 @@ pub fn sentence_json(lex: &Lexicon, a: &Article, norm: &Normalized, s: &Sentence
             "alias": surf.written,
             "proclitic": proclitic,
             "normalised": folded_changed,
+            "foldings": crate::curate::foldings::foldings(written),
         });
         match &surf.target {
             Target::Entity(e) => {
@@ -153,7 +154,10 @@ fn print_text(j: &serde_json::Value) {
             s(&m["text"]),
             s(&m["alias"]),
             if pro.is_empty() { String::new() } else { format!(" after proclitic {pro}") },
-            if m["normalised"].as_bool() == Some(true) { " (normalised)" } else { "" }
+            match m["foldings"].as_array() {
+                Some(f) if !f.is_empty() => format!(" (normalised: {})", f.iter().filter_map(|x| x.as_str()).collect::<Vec<_>>().join(", ")),
+                _ => String::new(),
+            }
         );
     }
     for c in j["cues"].as_array().into_iter().flatten() {

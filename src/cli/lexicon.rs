@@ -1,4 +1,4 @@
-//! `actorgraph lexicon check|stats`.
+//! `actorgraph lexicon check|stats|diff`.
 
 use super::{CliError, Global};
 use crate::lexicon::{Lexicon, LexiconError};
@@ -18,6 +18,29 @@ pub enum Command {
     Stats {
         /// Lexicon folder (default: --lexicons, else the embedded lexicon).
         dir: Option<PathBuf>,
+    },
+    /// Show which claims change on a corpus when the lexicon changes: the
+    /// claims only OLD makes (-) and only NEW makes (+), keyed on article,
+    /// sentence, subject, relation, object and polarity, each with its
+    /// evidence sentence. Exits 0 whether or not anything changed.
+    ///
+    /// Examples:
+    ///   actorgraph lexicon diff embedded lexicons/ examples/articles
+    ///   actorgraph lexicon diff /tmp/lexicons-before lexicons/ corpus/ --format json
+    #[command(verbatim_doc_comment)]
+    Diff {
+        /// The lexicon before the edit: a folder, or `embedded` for the one
+        /// compiled into the binary.
+        old: PathBuf,
+        /// The lexicon after the edit: a folder, or `embedded`.
+        new: PathBuf,
+        /// Article files (.txt, .jsonl) or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// `json`: one changed claim per line, the claim record with
+        /// `"change": "added"|"removed"`.
+        #[arg(long, value_enum, default_value = "text")]
+        format: super::explain::Format,
     },
 }
 
@@ -39,6 +62,7 @@ pub fn run(cmd: Command, g: &Global) -> Result<(), CliError> {
             ));
             Ok(())
         }
+        Command::Diff { old, new, paths, format } => diff(&old, &new, &paths, format, g),
         Command::Stats { dir } => {
             let lex = load(dir, g)?;
             for (k, v) in lex.stats() {
@@ -47,4 +71,86 @@ pub fn run(cmd: Command, g: &Global) -> Result<(), CliError> {
             Ok(())
         }
     }
+}
+
+/// A lexicon named on the command line: a folder, or `embedded`.
+fn load_named(p: &std::path::Path) -> Result<Lexicon, CliError> {
+    if !p.exists() && p.as_os_str() == "embedded" {
+        return Ok(Lexicon::embedded()?);
+    }
+    if !p.is_dir() {
+        return Err(CliError::Usage(format!("{}: not a lexicon folder (give a folder with entities/*.ron, relations.ron and grammar.ron, or `embedded`)", p.display())));
+    }
+    Ok(Lexicon::from_dir(p)?)
+}
+
+fn diff(old: &std::path::Path, new: &std::path::Path, paths: &[PathBuf], format: super::explain::Format, g: &Global) -> Result<(), CliError> {
+    use crate::curate::diff::{diff_corpus, ClaimChange};
+    use std::io::Write;
+    let old_lex = load_named(old)?;
+    let new_lex = load_named(new)?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut skipped = 0;
+    let mut io_err: Option<std::io::Error> = None;
+    let summary = diff_corpus(&old_lex, &new_lex, crate::input::Articles::open(paths), |r| {
+        let (article, changes): (_, Vec<ClaimChange>) = match r {
+            Ok(x) => x,
+            Err(e) => {
+                eprintln!("skipped: {e}");
+                skipped += 1;
+                return;
+            }
+        };
+        let res = match format {
+            super::explain::Format::Json => changes.iter().try_for_each(|c| writeln!(out, "{}", serde_json::to_string(c).expect("a claim serialises"))),
+            super::explain::Format::Text => print_changes(&mut out, &article.id, &changes),
+        };
+        if let Err(e) = res {
+            io_err.get_or_insert(e);
+        }
+    });
+    if let Some(e) = io_err {
+        return Err(CliError::Input(format!("cannot write the diff: {e}")));
+    }
+    let line = format!(
+        "lexicon diff {} -> {}: {} article(s), {} claim(s) before, {} after: +{} only in NEW, -{} only in OLD, in {} article(s)",
+        old.display(),
+        new.display(),
+        summary.articles,
+        summary.old_claims,
+        summary.new_claims,
+        summary.added,
+        summary.removed,
+        summary.articles_changed
+    );
+    match format {
+        super::explain::Format::Text => writeln!(out, "{line}")?,
+        super::explain::Format::Json => g.note(line),
+    }
+    out.flush()?;
+    if skipped > 0 {
+        return Err(CliError::Input(format!("{skipped} input(s) skipped")));
+    }
+    Ok(())
+}
+
+/// One article's changes, grouped by sentence, the evidence once per sentence.
+fn print_changes(out: &mut impl std::io::Write, article: &str, changes: &[crate::curate::diff::ClaimChange]) -> std::io::Result<()> {
+    let mut i = 0;
+    while i < changes.len() {
+        let s = changes[i].claim.sentence;
+        writeln!(out, "── {article} sentence {s}")?;
+        let mut j = i;
+        while j < changes.len() && changes[j].claim.sentence == s {
+            let c = &changes[j].claim;
+            let neg = if c.polarity == crate::extract::Polarity::Negated { " (negated)" } else { "" };
+            writeln!(out, "   {} {} {} {}{}  ← «{}»", changes[j].change.sign(), c.subject, c.relation, c.object, neg, c.trigger)?;
+            j += 1;
+        }
+        writeln!(out, "   {}", changes[i].claim.evidence.replace(['\n', '\r'], " "))?;
+        writeln!(out)?;
+        i = j;
+    }
+    Ok(())
 }
