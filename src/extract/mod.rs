@@ -112,6 +112,7 @@ impl<'l> Extractor<'l> {
         }
         let s = Sentence::new(lex, &norm.text, range, ms);
         let mut frames: Vec<Frame> = Vec::new();
+        let mut shared: Option<roles::Shared> = None;
         for (ci, it) in s.items.iter().enumerate() {
             let ItemKind::Cue(pats) = &it.kind else { continue };
             if self.light_verb_after_noun(&s, ci) {
@@ -122,15 +123,20 @@ impl<'l> Extractor<'l> {
             let mut done = false;
             let mut pats = pats.clone();
             pats.sort_by_key(|&p| !lex.patterns[p].restricted());
-            // a verb never takes the article: التدخل is the noun
-            let pro = it.mention.proclitic(&norm.text);
-            if pro.ends_with("ال") || pro.ends_with("لل") {
+            // a verb never takes the article or a preposition: التدخل and
+            // لدعم are nouns
+            let pro = it.mention.proclitic(&norm.text).trim_start_matches(['و', 'ف']);
+            if pro.contains(['ا', 'ب', 'ل', 'ك']) {
                 pats.retain(|&p| lex.patterns[p].shape != crate::lexicon::Shape::Verb);
             }
             for &p in &pats {
-                let r = roles::assign(lex, &s, ci, &lex.patterns[p]);
+                let r = roles::assign(lex, &s, ci, &lex.patterns[p], shared.as_ref());
                 let f = self.frame(ci, it.first_word, p, r, pol, neg);
                 if !f.pairs.is_empty() {
+                    if lex.patterns[p].shape == crate::lexicon::Shape::Verb {
+                        let until = s.units.iter().filter(|u| u.first_word > it.last_word && s.members(u).iter().any(|e| f.patients.contains(e))).map(|u| u.last_word).next().unwrap_or(it.last_word);
+                        shared = Some(roles::Shared { agents: f.agents.clone(), until });
+                    }
                     frames.push(f);
                     done = true;
                     break;
@@ -147,7 +153,7 @@ impl<'l> Extractor<'l> {
         for f in &frames {
             let rel = &lex.relations[lex.patterns[f.pattern].relation];
             let cue = &s.items[f.cue].mention;
-            let trigger = &a.text[norm.original_range(cue.core..cue.span.end)];
+            let trigger = &a.text[norm.original_range(cue.span.clone())];
             for &(sub, obj) in &f.pairs {
                 let key = if rel.symmetric { (sub.min(obj), obj.max(sub)) } else { (sub, obj) };
                 if !seen.insert((key, f.pattern_relation(lex), f.polarity)) {

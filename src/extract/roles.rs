@@ -77,8 +77,9 @@ fn free(u: &Unit) -> bool {
 
 /// A subject before its verb may be partitive: مقاتلون من تنظيم داعش هاجموا.
 fn free_or_partitive(u: &Unit) -> bool {
-    // (kept separate from `free`: only a subject close to its verb may be partitive)
-    u.prep.is_none() || u.prep.as_deref() == Some("من")
+    // (kept separate from `free`: only a subject close to its verb may be
+    // partitive, or the possessor of it: أرتال لميليشيا الحرس الثوري تنسحب)
+    u.prep.is_none() || matches!(u.prep.as_deref(), Some("من" | "ل"))
 }
 
 /// Is there a cue between words `a` and `b` (exclusive)?
@@ -96,7 +97,16 @@ fn prep_between(lex: &Lexicon, s: &Sentence, a: usize, b: usize) -> bool {
     (a + 1..b).any(|w| lex.grammar.prepositions.iter().any(|c| c == s.word(w)))
 }
 
-pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern) -> Roles {
+/// The subject a coordinated verb shares with the verb before it (زار
+/// عراقجي دمشق والتقى بشار الأسد): its agents and the last word of that
+/// verb's frame.
+#[derive(Debug, Clone, Default)]
+pub struct Shared {
+    pub agents: Vec<usize>,
+    pub until: usize,
+}
+
+pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Option<&Shared>) -> Roles {
     let rel = &lex.relations[p.relation];
     let it = &s.items[cue];
     let cw_first = it.first_word;
@@ -104,7 +114,9 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern) -> Roles {
     let clause = it.clause;
     let w = p.window;
     let before: Vec<&Unit> = s.units.iter().rev().filter(|u| u.last_word < cw_first && u.clause == clause && cw_first - u.last_word <= w).collect();
-    let after: Vec<&Unit> = s.units.iter().filter(|u| u.first_word > cw_last && u.clause == clause && u.first_word - cw_last <= w).collect();
+    // objects are measured from the subject when it follows the verb, so
+    // look twice as far here and check the distance where it matters
+    let after: Vec<&Unit> = s.units.iter().filter(|u| u.first_word > cw_last && u.clause == clause && u.first_word - cw_last <= 2 * w).collect();
     let mut r = Roles::default();
     let sym = rel.symmetric || p.object_preps.iter().any(|x| x == "بين");
     let mut patient_from = cw_last;
@@ -114,13 +126,21 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern) -> Roles {
         Shape::Verb => {
             let relative = |u: &Unit| (u.last_word + 1..cw_first).any(|w| lex.grammar.relatives.iter().any(|r| r == s.word(w)));
             let subject = |u: &&&Unit| !actor_members(lex, s, u).is_empty() && !cue_between(s, u.last_word, cw_first);
-            // a bare subject anywhere in the clause, else a partitive one
-            // right before the verb (مقاتلون من تنظيم داعش هاجموا)
-            let svo = before
-                .iter()
-                .find(|u| (free(u) || relative(u)) && subject(u))
-                .or_else(|| before.iter().find(|u| free_or_partitive(u) && cw_first - u.last_word <= 3 && subject(u)));
+            // the nearest bare subject, or a partitive one right before the
+            // verb (مقاتلون من تنظيم داعش هاجموا)
+            let svo = before.iter().find(|u| ((free(u) || relative(u)) || (free_or_partitive(u) && cw_first - u.last_word <= 3)) && subject(u));
             let vso = after.first().filter(|u| free(u) && u.first_word - cw_last <= 3 && !actor_members(lex, s, u).is_empty() && !cue_between(s, cw_last, u.first_word));
+            // a verb joined to the one before (و، ف، ثم) shares its subject
+            // unless a subject of its own stands between them
+            let coordinated = it.mention.proclitic(s.text).starts_with(['و', 'ف']) || (cw_first > 0 && s.word(cw_first - 1) == "ثم");
+            if let Some(sh) = shared.filter(|sh| coordinated && !sh.agents.is_empty()) {
+                let own = svo.filter(|u| u.first_word > sh.until && cw_first - u.last_word <= 3 && free(u) && !s.is_place_unit(lex, u));
+                if own.is_none() {
+                    r.agents = sh.agents.clone();
+                    agent_unit = None;
+                    return verb_patient(lex, s, p, rel, &after, cw_last, w, agent_unit, r);
+                }
+            }
             let pick = match (svo, vso) {
                 (Some(b), _) if cw_first - b.last_word <= 3 => Some(*b),
                 (_, Some(a)) => {
@@ -134,28 +154,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern) -> Roles {
                 r.agents = actor_members(lex, s, u);
                 agent_unit = Some(u.first_word);
             }
-            for u in after.iter().filter(|u| u.first_word > patient_from && Some(u.first_word) != agent_unit) {
-                if u.first_word - patient_from > w || complementizer_between(lex, s, patient_from, u.first_word) || cue_between(s, patient_from, u.first_word) || s.soft_break_between(patient_from, u.first_word) {
-                    break;
-                }
-                // a direct object may be genitive (رتلا لقوات النظام) or
-                // partitive (الفلول المتبقية من داعش) when من is not itself
-                // the pattern's preposition
-                let prep_ok = match &u.prep {
-                    Some(x) => p.object_preps.contains(x) || (p.direct_object && (x == "ل" || (x == "من" && u.first_word > cw_last + 2 && !p.object_preps.iter().any(|o| o == "من")))),
-                    None => p.direct_object,
-                };
-                if !prep_ok {
-                    continue;
-                }
-                let m = object_members(lex, s, u, rel.object);
-                if m.is_empty() {
-                    r.wrong_kind = true;
-                    continue;
-                }
-                r.patients = m;
-                break;
-            }
+            return verb_patient(lex, s, p, rel, &after, patient_from, w, agent_unit, r);
         }
         Shape::Noun => {
             // after an agent word (هجوم شنه تنظيم داعش)
@@ -198,15 +197,8 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern) -> Roles {
                     }
                 }
             }
-            // after an agent preposition (من قبل، على يد، شنه)
-            if r.agents.is_empty() && r.among.is_empty() {
-                if let Some(u) = after.iter().find(|u| u.prep.as_ref().is_some_and(|x| p.agent_preps.contains(x)) || (!p.agent_preps.is_empty() && follows_agent_word(s, p, u))) {
-                    r.agents = actor_members(lex, s, u);
-                    agent_unit = Some(u.first_word);
-                }
-            }
             // the parties after بين
-            if let Some(u) = after.iter().find(|u| u.prep.as_deref() == Some("بين")) {
+            if let Some(u) = after.iter().find(|u| u.prep.as_deref() == Some("بين") && u.first_word - cw_last <= w) {
                 let m = actor_members(lex, s, u);
                 if rel.symmetric {
                     if r.agents.is_empty() && m.len() > 1 {
@@ -218,6 +210,13 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern) -> Roles {
                     r.patients = m;
                 }
                 agent_unit = agent_unit.or(Some(u.first_word));
+            }
+            // after an agent preposition (من قبل، على يد، شنه)
+            if r.agents.is_empty() && r.among.is_empty() {
+                if let Some(u) = after.iter().filter(|u| u.first_word - cw_last <= w).find(|u| u.prep.as_ref().is_some_and(|x| p.agent_preps.contains(x)) || (!p.agent_preps.is_empty() && follows_agent_word(s, p, u))) {
+                    r.agents = actor_members(lex, s, u);
+                    agent_unit = Some(u.first_word);
+                }
             }
             // the patient after one of the object prepositions
             if r.patients.is_empty() && r.among.is_empty() {
@@ -284,4 +283,35 @@ pub fn agent_allowed(lex: &Lexicon, s: &Sentence, p: &Pattern, u: &Unit) -> bool
         p.agent_heads.iter().any(|h| word == h || word.strip_prefix("ال") == Some(h.as_str()) || word.starts_with(h.as_str()) && word.len() <= h.len() + 4)
     });
     kinds || heads
+}
+
+/// The patient of a verb: the first unit after `from` within the window,
+/// bare if the pattern takes a direct object, else after one of its
+/// prepositions; not past an embedded clause, the next cue or a new clause.
+#[allow(clippy::too_many_arguments)]
+fn verb_patient(lex: &Lexicon, s: &Sentence, p: &Pattern, rel: &crate::lexicon::model::RelationDef, after: &[&Unit], from: usize, w: usize, agent_unit: Option<usize>, mut r: Roles) -> Roles {
+    let cw_last = from;
+    for u in after.iter().filter(|u| u.first_word > from && Some(u.first_word) != agent_unit) {
+        if u.first_word - from > w || complementizer_between(lex, s, from, u.first_word) || cue_between(s, from, u.first_word) || s.soft_break_between(from, u.first_word) {
+            break;
+        }
+        // a direct object may be genitive (رتلا لقوات النظام) or partitive
+        // (الفلول المتبقية من داعش) when من is not itself the pattern's
+        // preposition
+        let prep_ok = match &u.prep {
+            Some(x) => p.object_preps.contains(x) || (p.direct_object && (x == "ل" || (x == "من" && u.first_word > cw_last + 2 && !p.object_preps.iter().any(|o| o == "من")))),
+            None => p.direct_object,
+        };
+        if !prep_ok {
+            continue;
+        }
+        let m = object_members(lex, s, u, rel.object);
+        if m.is_empty() {
+            r.wrong_kind = true;
+            continue;
+        }
+        r.patients = m;
+        break;
+    }
+    r
 }

@@ -89,6 +89,11 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// Is every member of the unit a plain place (not a state)?
+    pub fn is_place_unit(&self, lex: &Lexicon, u: &Unit) -> bool {
+        self.members(u).iter().all(|&e| lex.entities[e].kind == crate::lexicon::EntityKind::Place)
+    }
+
     /// Members of a unit as entity indices.
     pub fn members(&self, u: &Unit) -> Vec<usize> {
         u.items.iter().filter_map(|&i| self.entity(i).map(|(e, _)| e)).collect()

@@ -370,6 +370,11 @@ impl Checker<'_> {
                 let key = (bare.clone(), article && !nisba);
                 if let Some(&s) = owner.get(&key) {
                     if let Target::Entity(other) = surfaces[s].target {
+                        // a name that is also its own nisba (سورية the name,
+                        // سوريه the adjective): the article becomes optional
+                        if other == i && nisba {
+                            surfaces[s].article_optional = true;
+                        }
                         if other != i {
                             self.problem_in_entity(*file, &def.id, Some(&written), format!("alias {written:?} of {} is also an alias of {}", def.id, entities[other].id), "the same alias on two entities", Some("an alias must name one entity; keep it on the more specific one".into()));
                         }
