@@ -143,3 +143,14 @@ fn the_example_parses_the_same_arguments() {
     assert!(s.args.filter.hostile && s.global.verbose);
     assert!(Standalone::try_parse_from(["paths", "--from", "a"]).is_err());
 }
+
+#[test]
+fn level_state_rolls_up_before_walking() {
+    let (_d, g) = graphml();
+    let o = run(&["paths", "--graph", &g, "--level", "state", "--from", "Quds Force", "--to", "hezbollah"]);
+    assert!(o.status.success(), "{}", err(&o));
+    let s = out(&o);
+    assert!(s.contains("note: quds_force is not a node of this graph at this --level; using its ancestor iran"), "{s}");
+    assert!(s.contains("Iran (iran) → Hezbollah (hezbollah): 1 shortest path of 1 hop"), "{s}");
+    assert!(s.contains("Iran —supported→ Hezbollah   (1 article, 1 claim)"), "{s}");
+}

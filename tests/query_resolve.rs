@@ -106,3 +106,21 @@ fn the_same_label_on_two_nodes_is_ambiguous() {
     assert_eq!(id(&r, "kh"), "kh");
     assert_eq!(id(&r, "hezbollah"), "hezbollah");
 }
+
+#[test]
+fn after_a_roll_up_folded_names_find_their_ancestor() {
+    use actorgraph::graph::{view, Level, ViewOptions};
+    let kg = small::graph();
+    let state = view(&kg, None, &ViewOptions { level: Level::State, include_negated: true, ..Default::default() });
+    assert!(state.node("quds_force").is_none());
+    let mut r = Resolver::new(&state, None);
+    assert!(r.resolve("Quds Force").is_err());
+    r.add_rolled_up(&kg);
+    for name in ["Quds Force", "quds_force", "فيلق القدس", "الحرس الثوري", "حرس الثوري"] {
+        let res = r.resolve(name).unwrap();
+        assert_eq!(r.id(res.node), "iran", "{name}");
+        assert!(res.rolled_up_from.is_some(), "{name}");
+    }
+    // what the roll-up kept is itself
+    assert_eq!(r.resolve("hezbollah").unwrap().rolled_up_from, None);
+}

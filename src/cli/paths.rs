@@ -114,8 +114,26 @@ pub fn lexicon_for_names(g: &Global, required: bool) -> Result<Option<Lexicon>, 
     }
 }
 
+/// The graph a query walks, and the graph before `--level` rolled it up
+/// (for names of entities the roll-up folded away).
+pub struct Loaded {
+    pub kg: KnowledgeGraph,
+    pub original: Option<KnowledgeGraph>,
+}
+
+impl Loaded {
+    /// A resolver over the graph, the lexicon, and the rolled-up names.
+    pub fn resolver<'a>(&'a self, lex: Option<&Lexicon>) -> Resolver<'a> {
+        let mut r = Resolver::new(&self.kg, lex);
+        if let Some(o) = &self.original {
+            r.add_rolled_up(o);
+        }
+        r
+    }
+}
+
 /// Read the GraphML, or build the graph from articles, then roll it up.
-pub fn load_graph(src: &SourceArgs, g: &Global, lex: Option<&Lexicon>) -> Result<KnowledgeGraph, CliError> {
+pub fn load_graph(src: &SourceArgs, g: &Global, lex: Option<&Lexicon>) -> Result<Loaded, CliError> {
     let t0 = Instant::now();
     let kg = if !src.articles.is_empty() {
         let lex = lex.ok_or_else(|| CliError::Input("--articles needs a lexicon".into()))?;
@@ -128,17 +146,17 @@ pub fn load_graph(src: &SourceArgs, g: &Global, lex: Option<&Lexicon>) -> Result
         })?;
         crate::export::read_graphml(&text).map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?
     };
-    let kg = if src.level == Level::Entity {
-        kg
+    let loaded = if src.level == Level::Entity {
+        Loaded { kg, original: None }
     } else {
         // keep everything the filter decides on; roll up only
         let opts = ViewOptions { level: src.level, include_negated: true, part_of: true, ..Default::default() };
-        crate::graph::view(&kg, lex, &opts)
+        Loaded { kg: crate::graph::view(&kg, lex, &opts), original: Some(kg) }
     };
     if g.verbose {
-        g.note(format!("graph: {} nodes, {} edges ({:.0?})", kg.node_count(), kg.edge_count(), t0.elapsed()));
+        g.note(format!("graph: {} nodes, {} edges ({:.0?})", loaded.kg.node_count(), loaded.kg.edge_count(), t0.elapsed()));
     }
-    Ok(kg)
+    Ok(loaded)
 }
 
 /// Extract and merge, as `build` does.
@@ -234,9 +252,10 @@ pub fn run(a: Args, g: &Global) -> Result<(), CliError> {
         return Err(CliError::Usage("--limit must be at least 1".into()));
     }
     let lex = lexicon_for_names(g, !a.source.articles.is_empty())?;
-    let kg = load_graph(&a.source, g, lex.as_ref())?;
-    let filter = edge_filter(&a.filter, &kg, lex.as_ref())?;
-    let resolver = Resolver::new(&kg, lex.as_ref());
+    let loaded = load_graph(&a.source, g, lex.as_ref())?;
+    let kg = &loaded.kg;
+    let filter = edge_filter(&a.filter, kg, lex.as_ref())?;
+    let resolver = loaded.resolver(lex.as_ref());
     let mut notes = Vec::new();
     let from = resolve(&resolver, &a.from, a.source.level, &mut notes)?;
     let to = resolve(&resolver, &a.to, a.source.level, &mut notes)?;
@@ -244,17 +263,17 @@ pub fn run(a: Args, g: &Global) -> Result<(), CliError> {
         return Err(CliError::Input(format!("{:?} and {:?} are the same entity ({})", a.from, a.to, kg.graph[from].id)));
     }
     let t0 = Instant::now();
-    let adj = Adjacency::build(&kg, &filter);
+    let adj = Adjacency::build(kg, &filter);
     let t1 = Instant::now();
     let q = PathQuery { from, to, max_hops: a.max_hops, all: a.all, limit: a.limit, cap: query::DEFAULT_CAP };
-    let mut rep = query::paths_report(&kg, &adj, &filter, &q);
+    let mut rep = query::paths_report(kg, &adj, &filter, &q);
     rep.notes = notes;
     if g.verbose {
         g.note(format!("adjacency: {} admitted edges ({:.1?}); query: {:.1?}", adj.edge_count, t1 - t0, t1.elapsed()));
     }
     match a.format {
         Format::Json => emit(&(serde_json::to_string_pretty(&rep).expect("report serialises") + "\n")),
-        Format::Text => emit(&rep.to_text(&kg)),
+        Format::Text => emit(&rep.to_text(kg)),
     }
 }
 

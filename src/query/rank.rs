@@ -138,13 +138,9 @@ impl<'g> Ranker<'g> {
     pub fn rank(&mut self, paths: Vec<Vec<u32>>) -> Vec<RankedPath> {
         let mut v: Vec<RankedPath> = paths.into_iter().map(|p| self.path(p)).collect();
         let g = &self.kg.graph;
-        let ids = |p: &RankedPath| -> Vec<&str> { p.nodes.iter().map(|&n| g[Adjacency::node(n)].id.as_str()).collect() };
-        v.sort_by(|a, b| {
-            b.support
-                .cmp(&a.support)
-                .then(b.articles.cmp(&a.articles))
-                .then(a.nodes.len().cmp(&b.nodes.len()))
-                .then_with(|| ids(a).cmp(&ids(b)))
+        v.sort_by_cached_key(|p| {
+            let ids: Vec<&str> = p.nodes.iter().map(|&n| g[Adjacency::node(n)].id.as_str()).collect();
+            (std::cmp::Reverse(p.support), std::cmp::Reverse(p.articles), p.nodes.len(), ids)
         });
         v
     }

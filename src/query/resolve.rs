@@ -156,6 +156,47 @@ impl<'a> Resolver<'a> {
         Resolver { kg, keys, orphans, via }
     }
 
+    /// Names of the graph before a roll-up: each node that the roll-up
+    /// folded away answers for its nearest ancestor (by the nodes' `parent`)
+    /// that is a node now. Lets `--level state` find "Quds Force" without a
+    /// lexicon.
+    pub fn add_rolled_up(&mut self, original: &KnowledgeGraph) {
+        let parent = |id: &str| original.node(id).and_then(|i| original.graph[i].parent.clone());
+        for n in original.graph.node_weights() {
+            if self.kg.node(&n.id).is_some() {
+                continue;
+            }
+            let mut seen = vec![n.id.clone()];
+            let mut cur = parent(&n.id);
+            let target = loop {
+                match cur {
+                    None => break None,
+                    Some(p) if seen.contains(&p) => break None,
+                    Some(p) => {
+                        if let Some(i) = self.kg.node(&p) {
+                            break Some(i.index());
+                        }
+                        cur = parent(&p);
+                        seen.push(p);
+                    }
+                }
+            };
+            let Some(t) = target else { continue };
+            let mut keys = vec![id_form(&n.id)];
+            for l in [&n.label, &n.label_ar] {
+                let k = fold(l);
+                if !k.is_empty() {
+                    keys.push(strip_article(&k).0);
+                    keys.push(k);
+                }
+            }
+            for k in keys {
+                self.keys[2].entry(k.clone()).or_default().insert(t);
+                self.via.insert((k, t), n.id.clone());
+            }
+        }
+    }
+
     /// The id of a node.
     pub fn id(&self, n: NodeIndex) -> &str {
         &self.kg.graph[n].id
