@@ -183,12 +183,18 @@ pub fn render_outputs(g: &KnowledgeGraph, args: &GraphArgs, global: &Global) -> 
 /// first, and are renamed only when all were written.
 pub fn write_all_atomic(files: Vec<(PathBuf, Vec<u8>)>, mut pending: Vec<(PathBuf, tempfile::NamedTempFile)>) -> Result<Vec<PathBuf>, CliError> {
     for (path, bytes) in files {
+        if path.is_dir() {
+            return Err(CliError::Input(format!("cannot write {}: a folder has that name", path.display())));
+        }
         let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf();
         let fail = |e: &dyn std::fmt::Display| CliError::Input(format!("cannot write {}: {e}", path.display()));
         let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(|e| fail(&e))?;
         tmp.write_all(&bytes).map_err(|e| fail(&e))?;
         tmp.as_file().sync_all().map_err(|e| fail(&e))?;
         pending.push((path, tmp));
+    }
+    if let Some((path, _)) = pending.iter().find(|(p, _)| p.is_dir()) {
+        return Err(CliError::Input(format!("cannot write {}: a folder has that name", path.display())));
     }
     let mut written = Vec::new();
     for (path, tmp) in pending {
