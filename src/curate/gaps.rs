@@ -351,6 +351,7 @@ impl<'l> GapFinder<'l> {
                         slots.push((cf, Anchor::End, true));
                         slots.push((after, Anchor::Start, true));
                     }
+                    Shape::Participle => slots.push((cf, Anchor::End, true)),
                     Shape::Noun => {
                         if pat.genitive == Genitive::Agent {
                             slots.push((after, Anchor::Start, true));
@@ -371,8 +372,8 @@ impl<'l> GapFinder<'l> {
             if need_patient {
                 match pat.shape {
                     Shape::Passive => slots.push((cf, Anchor::End, false)),
-                    Shape::Verb | Shape::Noun => {
-                        let bare = if pat.shape == Shape::Verb { pat.direct_object } else { pat.genitive == Genitive::Patient };
+                    Shape::Verb | Shape::Participle | Shape::Noun => {
+                        let bare = if pat.shape != Shape::Noun { pat.direct_object } else { pat.genitive == Genitive::Patient };
                         if bare {
                             // skip an entity right after a verb (its VSO subject)
                             let mut w = after;

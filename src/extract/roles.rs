@@ -156,6 +156,13 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             }
             return verb_patient(lex, s, p, rel, &after, patient_from, w, agent_unit, r);
         }
+        Shape::Participle => {
+            // the noun it describes stands right before it
+            if let Some(u) = before.iter().find(|u| cw_first - u.last_word <= 3 && !actor_members(lex, s, u).is_empty()) {
+                r.agents = actor_members(lex, s, u);
+            }
+            return verb_patient(lex, s, p, rel, &after, cw_last, w, None, r);
+        }
         Shape::Noun => {
             // after an agent word (هجوم شنه تنظيم داعش)
             if let Some(u) = after.iter().find(|u| u.first_word - cw_last <= 4 && follows_agent_word(s, p, u)) {
@@ -239,7 +246,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             // the subject of a light verb before the noun (شنت إسرائيل هجوما)
             if r.agents.is_empty() && r.among.is_empty() && !suffixed {
                 let light = before.iter().find(|u| {
-                    free(u) && cw_first - u.last_word <= 2 && !actor_members(lex, s, u).is_empty() && !prep_between(lex, s, u.last_word, cw_first) && !cue_between(s, u.last_word, cw_first)
+                    free_or_partitive(u) && cw_first - u.last_word <= 2 && !actor_members(lex, s, u).is_empty() && !prep_between(lex, s, u.last_word, cw_first) && !cue_between(s, u.last_word, cw_first)
                 });
                 if let Some(u) = light {
                     r.agents = actor_members(lex, s, u);

@@ -149,6 +149,9 @@ pub enum Shape {
     /// A passive or participle phrase (المدعومة من، تحت سيطرة): the patient
     /// stands before the cue and the agent follows it.
     Passive,
+    /// An active participle used as an adjective (المنسحبة من، المساندة
+    /// لـ): the agent is the noun it follows, the patient comes after.
+    Participle,
 }
 
 /// One way of saying a relation.
