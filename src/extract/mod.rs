@@ -111,6 +111,15 @@ impl<'l> Extractor<'l> {
             return analysis;
         }
         let s = Sentence::new(lex, &norm.text, range, ms);
+        if std::env::var_os("ACTORGRAPH_DEBUG_UNITS").is_some() {
+            for u in &s.units {
+                let ids: Vec<&str> = s.members(u).iter().map(|&e| lex.entities[e].id.as_str()).collect();
+                eprintln!("unit {:?} words {}..{} clause {} prep {:?} nisba {}", ids, u.first_word, u.last_word, u.clause, u.prep, u.nisba);
+            }
+            for (i, it) in s.items.iter().enumerate() {
+                eprintln!("item {i} {:?} words {}..{} clause {}", it.kind, it.first_word, it.last_word, it.clause);
+            }
+        }
         let mut frames: Vec<Frame> = Vec::new();
         let mut shared: Option<roles::Shared> = None;
         for (ci, it) in s.items.iter().enumerate() {

@@ -197,6 +197,11 @@ impl<'a> Sentence<'a> {
         if pro.chars().any(|c| matches!(c, 'ب' | 'ل' | 'ك')) {
             return false;
         }
+        // only the conjoined word may follow a comma; no new clause inside
+        let inner = &self.text[self.words[between[0]].end..b.mention.span.start];
+        if inner.contains(['،', ',', '.', '؛', ';', ':']) || between.iter().any(|&w| lex.grammar.complementizers.iter().any(|c| c == self.word(w))) {
+            return false;
+        }
         let first = self.word(between[0]);
         first.starts_with('و') && first.chars().count() > 1 && !self.text[a.mention.span.end..self.words[between[0]].start].contains(['.', '؛', ';', ':'])
     }

@@ -441,7 +441,8 @@ impl Checker<'_> {
         for (pi, p) in patterns.iter().enumerate() {
             for (fi, f) in p.forms.iter().enumerate() {
                 let folded = normalize_str(f);
-                let (bare, _) = strip_article(&folded);
+                // verbs never carry the article: التقى is not ال + تقى
+                let bare = if p.shape == Shape::Verb { folded.clone() } else { strip_article(&folded).0 };
                 let key = (bare.clone(), false);
                 if let Some(&s) = owner.get(&key) {
                     match &mut surfaces[s].target {
