@@ -154,3 +154,15 @@ fn level_state_rolls_up_before_walking() {
     assert!(s.contains("Iran (iran) → Hezbollah (hezbollah): 1 shortest path of 1 hop"), "{s}");
     assert!(s.contains("Iran —supported→ Hezbollah   (1 article, 1 claim)"), "{s}");
 }
+
+#[test]
+fn an_endpoint_the_filter_isolates_gets_a_hint() {
+    let (_d, g) = graphml();
+    // the IRGC has only part_of links in the small graph
+    let o = run(&["paths", "--graph", &g, "--from", "irgc", "--to", "syria"]);
+    assert!(o.status.success(), "{}", err(&o));
+    assert!(out(&o).contains("note: irgc has 2 edge(s) in the graph but none this filter lets through; try --include-part-of"), "{}", out(&o));
+    let o = run(&["paths", "--graph", &g, "--from", "lonely", "--to", "syria", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
+    assert_eq!(v["notes"], serde_json::json!(["lonely has no relation in this graph"]));
+}

@@ -124,3 +124,19 @@ fn after_a_roll_up_folded_names_find_their_ancestor() {
     // what the roll-up kept is itself
     assert_eq!(r.resolve("hezbollah").unwrap().rolled_up_from, None);
 }
+
+#[test]
+fn lexicon_entities_without_claims_are_suggested_as_such() {
+    let kg = small::graph();
+    let lex = lexicon();
+    let r = Resolver::new(&kg, Some(&lex));
+    let e = r.resolve("Popular Mobilisation Forces").unwrap_err();
+    match &e {
+        ResolveError::Unknown { suggestions, .. } => {
+            assert_eq!(suggestions[0].id, "pmf");
+            assert!(!suggestions[0].in_graph);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(e.to_string().contains("pmf (Popular Mobilization Forces, الحشد الشعبي) [in the lexicon, no claims in this graph]"), "{e}");
+}

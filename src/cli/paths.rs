@@ -267,6 +267,7 @@ pub fn run(a: Args, g: &Global) -> Result<(), CliError> {
     let t1 = Instant::now();
     let q = PathQuery { from, to, max_hops: a.max_hops, all: a.all, limit: a.limit, cap: query::DEFAULT_CAP };
     let mut rep = query::paths_report(kg, &adj, &filter, &q);
+    notes.append(&mut rep.notes);
     rep.notes = notes;
     if g.verbose {
         g.note(format!("adjacency: {} admitted edges ({:.1?}); query: {:.1?}", adj.edge_count, t1 - t0, t1.elapsed()));

@@ -88,6 +88,15 @@ pub fn paths_report(kg: &KnowledgeGraph, adj: &Adjacency, filter: &EdgeFilter, q
     } else {
         None
     };
+    let mut notes = Vec::new();
+    if ans.paths.is_empty() {
+        for n in [q.from, q.to] {
+            let v = n.index() as u32;
+            if adj.out_degree(v) + adj.in_degree(v) == 0 {
+                notes.push(isolated_note(kg, n));
+            }
+        }
+    }
     PathsReport {
         from: report::NodeRef::of(&kg.graph[q.from]),
         to: report::NodeRef::of(&kg.graph[q.to]),
@@ -99,8 +108,31 @@ pub fn paths_report(kg: &KnowledgeGraph, adj: &Adjacency, filter: &EdgeFilter, q
         shortest: ans.shortest,
         shortest_beyond_bound,
         paths: ans.paths.iter().enumerate().map(|(i, p)| report::path_out(kg, i + 1, p)).collect(),
-        notes: vec![],
+        notes,
     }
+}
+
+/// Why a node cannot be on any path: what it has that the filter left out.
+fn isolated_note(kg: &KnowledgeGraph, n: NodeIndex) -> String {
+    use petgraph::Direction::{Incoming, Outgoing};
+    let id = &kg.graph[n].id;
+    let edges: Vec<&crate::graph::Edge> = kg.graph.edges_directed(n, Outgoing).chain(kg.graph.edges_directed(n, Incoming)).map(|e| e.weight()).collect();
+    if edges.is_empty() {
+        return format!("{id} has no relation in this graph");
+    }
+    let part_of = edges.iter().filter(|e| e.relation == crate::graph::PART_OF).count();
+    let negated = edges.iter().filter(|e| e.polarity == crate::extract::Polarity::Negated).count();
+    let mut hint = Vec::new();
+    if part_of > 0 {
+        hint.push("--include-part-of, or --level organization/state to count it as its parent");
+    }
+    if negated > 0 {
+        hint.push("--include-negated");
+    }
+    if part_of + negated < edges.len() {
+        hint.push("fewer --relations/family filters");
+    }
+    format!("{id} has {} edge(s) in the graph but none this filter lets through; try {}", edges.len(), hint.join("; "))
 }
 
 /// The rings around `center` up to `hops`, at most `limit` entities per

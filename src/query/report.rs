@@ -173,13 +173,23 @@ fn counts(articles: usize, claims: usize) -> String {
 
 /// A hop's line, without indentation: `Iran —supported→ Syria  (2 articles, 3 claims; also met_with)`.
 pub fn step_line(name: &dyn Fn(&str) -> String, s: &StepOut) -> String {
-    let mut line = format!("{} {} {}   ({}", name(&s.from), arrow(&s.main.relation, s.main.direction, s.main.polarity), name(&s.to), counts(s.main.articles, s.main.claims));
+    let mut line = format!("{} {} {}   ({}", name(&s.from), arrow(&s.main.relation, s.main.direction, s.main.polarity), name(&s.to), relation_counts(&s.main));
     if !s.also.is_empty() {
         let also: Vec<String> = s.also.iter().map(|r| arrow(&r.relation, r.direction, r.polarity)).collect();
-        let _ = write!(line, "; also {}", also.join(" "));
+        let _ = write!(line, "; also {}", also.join(", "));
     }
     line.push(')');
     line
+}
+
+/// "2 articles, 3 claims", or "lexicon" for the part_of links, which
+/// carry none.
+fn relation_counts(r: &RelationOut) -> String {
+    if r.relation == crate::graph::PART_OF && r.claims == 0 {
+        "lexicon".to_string()
+    } else {
+        counts(r.articles, r.claims)
+    }
 }
 
 pub fn evidence_line(ev: &EvidenceOut) -> String {
@@ -312,7 +322,7 @@ impl NeighborsReport {
                 let _ = writeln!(s, "  {} ({})   {}", nb.node.name(), nb.node.id, counts(nb.articles, nb.claims));
                 for l in &nb.links {
                     for rel in &l.relations {
-                        let _ = writeln!(s, "      {} {} {}   ({})", name(&l.from), arrow(&rel.relation, rel.direction, rel.polarity), name(&l.to), counts(rel.articles, rel.claims));
+                        let _ = writeln!(s, "      {} {} {}   ({})", name(&l.from), arrow(&rel.relation, rel.direction, rel.polarity), name(&l.to), relation_counts(rel));
                     }
                 }
             }

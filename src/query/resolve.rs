@@ -35,6 +35,8 @@ pub struct Known {
     pub id: String,
     pub label: String,
     pub label_ar: String,
+    /// A node of the graph (else a lexicon entity without claims in it).
+    pub in_graph: bool,
 }
 
 impl std::fmt::Display for Known {
@@ -45,7 +47,11 @@ impl std::fmt::Display for Known {
             (false, true) => write!(f, " ({})", self.label),
             (true, false) => write!(f, " ({})", self.label_ar),
             (true, true) => Ok(()),
+        }?;
+        if !self.in_graph {
+            write!(f, " [in the lexicon, no claims in this graph]")?;
         }
+        Ok(())
     }
 }
 
@@ -88,6 +94,16 @@ fn id_form(s: &str) -> String {
     fold(s).replace([' ', '-'], "_")
 }
 
+/// How close a typed name is to a known one, 0..1.
+fn sim(q: &str, key: &str) -> f64 {
+    let mut s = strsim::normalized_levenshtein(q, key).max(strsim::jaro_winkler(q, key) - 0.1);
+    // a typed part of a long name ("quds" for "quds force")
+    if q.chars().count() >= 3 && key.contains(q) {
+        s = s.max(0.8);
+    }
+    s
+}
+
 /// Names of the graph and the lexicon, folded, ready for lookups.
 pub struct Resolver<'a> {
     kg: &'a KnowledgeGraph,
@@ -95,6 +111,8 @@ pub struct Resolver<'a> {
     keys: [BTreeMap<String, BTreeSet<usize>>; 3],
     /// lexicon entity ids that have no node and no ancestor node
     orphans: BTreeMap<String, String>,
+    /// those entities, for suggestions
+    orphan_known: BTreeMap<String, Known>,
     /// nodes reached through an ancestor: node -> entity id asked
     via: BTreeMap<(String, usize), String>,
 }
@@ -116,6 +134,7 @@ impl<'a> Resolver<'a> {
             }
         }
         let mut orphans = BTreeMap::new();
+        let mut orphan_known = BTreeMap::new();
         let mut via = BTreeMap::new();
         if let Some(lex) = lex {
             // each lexicon entity -> its node or nearest ancestor's
@@ -134,7 +153,9 @@ impl<'a> Resolver<'a> {
                         }
                     }
                     None => {
-                        orphans.insert(key, lex.entities[e].id.clone());
+                        let ent = &lex.entities[e];
+                        orphans.insert(key, ent.id.clone());
+                        orphan_known.entry(ent.id.clone()).or_insert_with(|| Known { id: ent.id.clone(), label: ent.en.clone(), label_ar: ent.ar.clone(), in_graph: false });
                     }
                 }
             };
@@ -153,7 +174,7 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        Resolver { kg, keys, orphans, via }
+        Resolver { kg, keys, orphans, orphan_known, via }
     }
 
     /// Names of the graph before a roll-up: each node that the roll-up
@@ -204,7 +225,7 @@ impl<'a> Resolver<'a> {
 
     fn known(&self, i: usize) -> Known {
         let n = &self.kg.graph[NodeIndex::new(i)];
-        Known { id: n.id.clone(), label: n.label.clone(), label_ar: n.label_ar.clone() }
+        Known { id: n.id.clone(), label: n.label.clone(), label_ar: n.label_ar.clone(), in_graph: true }
     }
 
     /// The node a name stands for.
@@ -241,10 +262,17 @@ impl<'a> Resolver<'a> {
         let suggestions = self.suggest(name, 3);
         for k in [&f, &bare, &id_form(name)] {
             if let Some(id) = self.orphans.get(k) {
+                // the name is known: only really close names are worth a mention
+                let f2 = fold(name);
+                let suggestions = suggestions.into_iter().filter(|s| s.in_graph && self.score(&f2, &s.id, &fold(&s.label), &fold(&s.label_ar)) >= 0.75).collect();
                 return Err(ResolveError::NotInGraph { name: name.to_string(), id: id.clone(), suggestions });
             }
         }
         Err(ResolveError::Unknown { name: name.to_string(), suggestions })
+    }
+
+    fn score(&self, q: &str, id: &str, label: &str, label_ar: &str) -> f64 {
+        [id_form(id), label.to_string(), label_ar.to_string()].iter().map(|k| sim(q, k)).fold(0.0, f64::max)
     }
 
     /// The `k` nodes whose names are closest to `name`.
@@ -255,12 +283,11 @@ impl<'a> Resolver<'a> {
         for (tier, m) in self.keys.iter().enumerate() {
             let q = if tier == 0 { &idf } else { &f };
             for (key, nodes) in m {
-                let mut s = strsim::normalized_levenshtein(q, key).max(strsim::jaro_winkler(q, key) - 0.1);
-                // a typed prefix of a long name ("quds" for "quds force")
-                if q.chars().count() >= 3 && key.contains(q.as_str()) {
-                    s = s.max(0.8);
-                }
+                let s0 = sim(q, key);
                 for &n in nodes {
+                    // a name of a descendant folded into this node counts less
+                    // than the node's own names
+                    let s = if tier == 2 && self.via.contains_key(&(key.clone(), n)) { s0 * 0.9 } else { s0 };
                     let e = best.entry(n).or_insert(0.0);
                     if s > *e {
                         *e = s;
@@ -268,8 +295,18 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        let mut v: Vec<(f64, usize)> = best.into_iter().filter(|&(_, s)| s >= 0.4).map(|(n, s)| (s, n)).collect();
-        v.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap().then_with(|| self.known(a.1).id.cmp(&self.known(b.1).id)));
-        v.into_iter().take(k).map(|(_, n)| self.known(n)).collect()
+        let mut v: Vec<(f64, Known)> = best.into_iter().filter(|&(_, s)| s >= 0.4).map(|(n, s)| (s, self.known(n))).collect();
+        // lexicon entities the graph does not hold: worth naming when closest
+        let mut orphan_best: BTreeMap<&str, f64> = BTreeMap::new();
+        for (key, id) in &self.orphans {
+            let s = sim(&f, key).max(sim(&idf, key));
+            let e = orphan_best.entry(id.as_str()).or_insert(0.0);
+            if s > *e {
+                *e = s;
+            }
+        }
+        v.extend(orphan_best.into_iter().filter(|&(_, s)| s >= 0.75).map(|(id, s)| (s, self.orphan_known[id].clone())));
+        v.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap().then(b.1.in_graph.cmp(&a.1.in_graph)).then_with(|| a.1.id.cmp(&b.1.id)));
+        v.into_iter().take(k).map(|(_, n)| n).collect()
     }
 }
