@@ -87,6 +87,21 @@ fn cue_between(s: &Sentence, a: usize, b: usize) -> bool {
     s.items.iter().any(|it| matches!(it.kind, super::sentence::ItemKind::Cue(_)) && it.first_word > a && it.last_word < b)
 }
 
+/// Is there a cue between words `a` and `b` that starts a predicate of its
+/// own? A participle describing a noun (ميليشياته المساندة للنظام) and a
+/// verbal noun heading the object itself (تدعم الغارات الروسية) do not.
+fn predicate_between(lex: &Lexicon, s: &Sentence, a: usize, b: usize) -> bool {
+    s.items.iter().any(|it| {
+        let super::sentence::ItemKind::Cue(ps) = &it.kind else { return false };
+        if it.first_word <= a || it.last_word >= b {
+            return false;
+        }
+        let participle = ps.iter().any(|&p| lex.patterns[p].shape == Shape::Participle);
+        let object_head = it.first_word == a + 1 && ps.iter().all(|&p| lex.patterns[p].shape != Shape::Verb);
+        !(participle || object_head)
+    })
+}
+
 /// Does an embedded clause open between words `a` and `b` (exclusive)?
 fn complementizer_between(lex: &Lexicon, s: &Sentence, a: usize, b: usize) -> bool {
     (a + 1..b).any(|w| lex.grammar.complementizers.iter().any(|c| c == s.word(w)))
@@ -129,7 +144,10 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             // the nearest bare subject, or a partitive one right before the
             // verb (مقاتلون من تنظيم داعش هاجموا)
             let svo = before.iter().find(|u| ((free(u) || relative(u)) || (free_or_partitive(u) && cw_first - u.last_word <= 3)) && subject(u));
-            let vso = after.first().filter(|u| free(u) && u.first_word - cw_last <= 3 && !actor_members(lex, s, u).is_empty() && !cue_between(s, cw_last, u.first_word));
+            // a verb agreeing in the plural (زاروا، يقاتلون) has its subject before it
+            let form = &s.text[it.mention.core..it.mention.span.end];
+            let plural = form.ends_with("وا") || form.ends_with("ون");
+            let vso = after.first().filter(|u| !plural && free(u) && u.first_word - cw_last <= 3 && !actor_members(lex, s, u).is_empty() && !cue_between(s, cw_last, u.first_word));
             // a verb joined to the one before (و، ف، ثم) shares its subject
             // unless a subject of its own stands between them
             let coordinated = it.mention.proclitic(s.text).starts_with(['و', 'ف']) || (cw_first > 0 && s.word(cw_first - 1) == "ثم");
@@ -177,7 +195,8 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             if let Some(u) = after.first().filter(|u| r.agents.is_empty() && !suffixed && !cue_between(s, cw_last, u.first_word)) {
                 let partitive = u.prep.as_deref() == Some("من");
                 // a nisba may stand after its head and a quantifier (خروج جميع القوات الأميركية)
-                let near = u.first_word - cw_last <= 2 || ((partitive || u.nisba) && u.first_word - cw_last <= 3);
+                let titles = (cw_last + 1..u.first_word).all(|w| lex.grammar.titles.iter().any(|t| t == s.word(w)));
+                let near = u.first_word - cw_last <= 2 || ((partitive || u.nisba) && u.first_word - cw_last <= 3) || (titles && u.first_word - cw_last <= 4);
                 let between_free = near && (u.prep.is_none() || (p.genitive == Genitive::Patient && partitive));
                 if between_free {
                     let role = if u.nisba { p.nisba_role } else { p.genitive };
@@ -228,7 +247,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             // the patient after one of the object prepositions
             if r.patients.is_empty() && r.among.is_empty() {
                 for u in after.iter().filter(|u| u.first_word > patient_from && Some(u.first_word) != agent_unit) {
-                    if u.first_word - patient_from > w || complementizer_between(lex, s, patient_from, u.first_word) || cue_between(s, patient_from, u.first_word) || s.soft_break_between(patient_from, u.first_word) {
+                    if u.first_word - patient_from > w || complementizer_between(lex, s, patient_from, u.first_word) || predicate_between(lex, s, patient_from, u.first_word) || s.soft_break_between(patient_from, u.first_word) {
                         break;
                     }
                     if !u.prep.as_ref().is_some_and(|x| p.object_preps.contains(x) && x != "بين") {
@@ -299,7 +318,7 @@ pub fn agent_allowed(lex: &Lexicon, s: &Sentence, p: &Pattern, u: &Unit) -> bool
 fn verb_patient(lex: &Lexicon, s: &Sentence, p: &Pattern, rel: &crate::lexicon::model::RelationDef, after: &[&Unit], from: usize, w: usize, agent_unit: Option<usize>, mut r: Roles) -> Roles {
     let cw_last = from;
     for u in after.iter().filter(|u| u.first_word > from && Some(u.first_word) != agent_unit) {
-        if u.first_word - from > w || complementizer_between(lex, s, from, u.first_word) || cue_between(s, from, u.first_word) || s.soft_break_between(from, u.first_word) {
+        if u.first_word - from > w || complementizer_between(lex, s, from, u.first_word) || predicate_between(lex, s, from, u.first_word) || s.soft_break_between(from, u.first_word) {
             break;
         }
         // a direct object may be genitive (رتلا لقوات النظام) or partitive

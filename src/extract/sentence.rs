@@ -230,6 +230,10 @@ impl<'a> Sentence<'a> {
                 break;
             }
             let word = self.word(w);
+            // a preposition does not reach across أن (إلى أن إيران تساعد)
+            if lex.grammar.complementizers.iter().any(|c| c == word) {
+                break;
+            }
             if w > stop {
                 let two = format!("{} {}", self.word(w - 1), word);
                 if preps.contains(&two) {

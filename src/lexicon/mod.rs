@@ -70,6 +70,7 @@ pub struct Grammar {
     pub prepositions: Vec<String>,
     pub complementizers: Vec<String>,
     pub relatives: Vec<String>,
+    pub titles: Vec<String>,
     pub actor_heads: Vec<String>,
     pub place_heads: Vec<String>,
 }
@@ -533,6 +534,7 @@ impl Checker<'_> {
             prepositions: fold(&g.prepositions),
             complementizers: fold(&g.complementizers),
             relatives: fold(&g.relatives),
+            titles: fold(&g.titles),
             actor_heads: fold(&g.actor_heads),
             place_heads: fold(&g.place_heads),
         }

@@ -249,6 +249,9 @@ pub struct GrammarFile {
     /// Words that open an embedded clause: objects are not sought past them.
     #[serde(default)]
     pub complementizers: Vec<String>,
+    /// Titles between a noun and the name it governs (وزير خارجية، المرشد الأعلى).
+    #[serde(default)]
+    pub titles: Vec<String>,
     /// Head nouns that introduce an actor name (ميليشيا، لواء، حركة...),
     /// used by `gaps`.
     #[serde(default)]
