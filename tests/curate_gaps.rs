@@ -71,6 +71,12 @@ fn the_removed_name_is_found_and_ranked_first() {
     let khusham = gaps.iter().find(|g| g["name"] == "خشام").expect("the town after بلدة");
     assert_eq!(khusham["kind"], "place");
     assert_eq!(khusham["articles"], 2);
+    // a name with no head noun, found in the subject slot of cues that
+    // found no entity (زينبيون ينسحبون، انسحب زينبيون من البوكمال)
+    let z = gaps.iter().find(|g| g["name"] == "زينبيون").expect("the name in the slots of cues");
+    assert_eq!(z["articles"], 2);
+    assert_eq!(z["kind"], "armed_group");
+    assert!(z["slots"]["subject of withdrew_from"].as_u64().unwrap() >= 2, "{z}");
     let articles: Vec<u64> = gaps.iter().map(|g| g["articles"].as_u64().unwrap()).collect();
     assert!(articles.windows(2).all(|w| w[0] >= w[1]), "ranked by articles: {articles:?}");
     // known names and stop-words are not candidates
@@ -118,7 +124,7 @@ fn the_suggested_entry_pastes_into_the_lexicon() {
 #[test]
 fn text_output_and_top() {
     let out = gaps(&fixture("lexicon"), &["--top", "2"]);
-    assert!(out.starts_with("4 article(s)"), "{out}");
+    assert!(out.starts_with("5 article(s)"), "{out}");
     assert!(out.contains("  1. لواء الباقر  (armed_group; 3 article(s)"), "{out}");
     assert!(out.contains("[لواء الباقر]"), "the name is marked in its example: {out}");
     assert!(out.contains("(id: \"liwa_"), "{out}");

@@ -23,6 +23,10 @@ pub struct Args {
     /// How many names to show (0: all).
     #[arg(long, value_name = "N", default_value_t = 20)]
     pub top: usize,
+    /// How many times a name seen only in the subject or object slot of
+    /// cues (never after a head noun) must be seen to be shown.
+    #[arg(long, value_name = "N", default_value_t = crate::curate::gaps::MIN_SLOT_USES)]
+    pub min_slot_uses: usize,
     /// `json`: one record per line (rank, name, articles, uses, kind, slots, examples, id, ron).
     #[arg(long, value_enum, default_value = "text")]
     pub format: Format,
@@ -50,7 +54,7 @@ pub fn run(a: Args, g: &Global) -> Result<(), CliError> {
             }
         }
     }
-    let gaps = tally.ranked(&lex, a.top);
+    let gaps = tally.ranked(&lex, a.top, a.min_slot_uses);
     match a.format {
         Format::Json => {
             for gap in &gaps {

@@ -34,10 +34,16 @@ use std::ops::Range;
 
 /// The longest candidate name, in words (without its head).
 pub const MAX_WORDS: usize = 3;
+/// How often a name seen only in the slots of cues must be seen.
+pub const MIN_SLOT_USES: usize = 2;
 /// How far after a cue its object or agent preposition may stand, in words.
 const PREP_REACH: usize = 4;
 /// Heads that describe rather than name: left out of the name.
 const DESCRIPTIVE_HEADS: &[&str] = &["ميليشيا", "مليشيا", "ميليشيات", "مليشيات", "تنظيم", "جماعة", "فصيل", "فصائل"];
+/// Place heads that are part of the place's name (حي الجمعيات، معبر نصيب،
+/// حقل العمر): the suggested alias keeps them, a bare العمر would be
+/// ambiguous.
+const FEATURE_HEADS: &[&str] = &["حي", "أحياء", "معبر", "مطار", "قاعدة", "مخيم", "حقل", "جبل", "سهل", "بادية"];
 /// Actor heads whose names are organisations rather than armed groups.
 const ORGANIZATION_HEADS: &[&str] = &["مجلس", "حزب", "تجمع"];
 
@@ -45,8 +51,10 @@ const ORGANIZATION_HEADS: &[&str] = &["مجلس", "حزب", "تجمع"];
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(tag = "slot", content = "via", rename_all = "snake_case")]
 pub enum Slot {
-    /// After a head noun (folded).
+    /// After a head noun, as written.
     Head(String),
+    /// After a place head that belongs to the name (حي، معبر، مطار...).
+    Feature(String),
     /// In the subject slot of a cue of this relation.
     Subject(String),
     /// In the object slot of a cue of this relation.
@@ -56,7 +64,7 @@ pub enum Slot {
 impl Slot {
     pub fn describe(&self) -> String {
         match self {
-            Slot::Head(h) => format!("after {h}"),
+            Slot::Head(h) | Slot::Feature(h) => format!("after {h}"),
             Slot::Subject(r) => format!("subject of {r}"),
             Slot::Object(r) => format!("object of {r}"),
         }
@@ -128,6 +136,8 @@ struct Head {
     kind: EntityKind,
     /// The head is part of the name (لواء الباقر) or not (تنظيم داعش).
     in_name: bool,
+    /// A place head that the place's name keeps (حي، معبر، مطار...).
+    feature: bool,
 }
 
 /// Finds the occurrences of candidate names in articles.
@@ -145,6 +155,9 @@ struct Scan<'a> {
     words: Vec<Range<usize>>,
     /// Word i is (partly) covered by a lexicon mention.
     covered: Vec<bool>,
+    /// Word i carries tanween as written (سياسياً، عشوائياً): an
+    /// indefinite adverb or noun, not a name.
+    tanween: Vec<bool>,
 }
 
 impl Scan<'_> {
@@ -174,13 +187,14 @@ impl<'l> GapFinder<'l> {
         let fold = |v: &[&str]| v.iter().map(|s| normalize_str(s)).collect::<Vec<_>>();
         let descriptive = fold(DESCRIPTIVE_HEADS);
         let organization = fold(ORGANIZATION_HEADS);
+        let features = fold(FEATURE_HEADS);
         let mut heads = Vec::new();
         for h in &lex.grammar.actor_heads {
             let kind = if organization.contains(h) { EntityKind::Organization } else { EntityKind::ArmedGroup };
-            heads.push(Head { words: h.split(' ').map(String::from).collect(), kind, in_name: !descriptive.contains(h) });
+            heads.push(Head { words: h.split(' ').map(String::from).collect(), kind, in_name: !descriptive.contains(h), feature: false });
         }
         for h in &lex.grammar.place_heads {
-            heads.push(Head { words: h.split(' ').map(String::from).collect(), kind: EntityKind::Place, in_name: false });
+            heads.push(Head { words: h.split(' ').map(String::from).collect(), kind: EntityKind::Place, in_name: false, feature: features.contains(h) });
         }
         // longest heads first (غرفة عمليات before غرفة)
         heads.sort_by_key(|h| std::cmp::Reverse(h.words.len()));
@@ -230,7 +244,7 @@ impl<'l> GapFinder<'l> {
             return false;
         }
         let w = sc.word(i);
-        w.chars().count() >= 2 && !w.chars().any(|c| c.is_numeric()) && !is_stop(w) && !has_pronoun_suffix(w)
+        w.chars().count() >= 2 && !w.chars().any(|c| c.is_numeric()) && !is_stop(w) && !has_pronoun_suffix(w) && !is_masdar(w) && !sc.tanween[i]
     }
 
     /// The proclitic chain to drop from the first word of a name found in a
@@ -272,7 +286,8 @@ impl<'l> GapFinder<'l> {
         let folded = &norm.text;
         let ws: Vec<Range<usize>> = words(&folded[range.clone()]).into_iter().map(|w| w.start + range.start..w.end + range.start).collect();
         let covered = ws.iter().map(|w| s.mentions.iter().any(|m| m.span.start < w.end && w.start < m.span.end)).collect();
-        let sc = Scan { folded, words: ws, covered };
+        let tanween = ws.iter().map(|w| a.text[norm.original_range(w.clone())].contains(['\u{064B}', '\u{064C}', '\u{064D}'])).collect();
+        let sc = Scan { folded, words: ws, covered, tanween };
         let mut seen: HashSet<(String, usize)> = HashSet::new();
         let mut push = |out: &mut Vec<Occurrence>, o: Occurrence, start_word: usize| {
             if !self.known.contains(&strip_article(&o.key).0) && seen.insert((o.key.clone(), start_word)) {
@@ -293,8 +308,17 @@ impl<'l> GapFinder<'l> {
         for i in 0..sc.words.len() {
             let Some((hi, n, pre)) = self.head_at(&sc, i) else { continue };
             let head = &self.heads[hi];
-            let run = self.run_after(&sc, i + n);
+            let mut run = self.run_after(&sc, i + n);
+            // بشكل سهل وسريع: a name does not start with a conjunction
+            if run.first().is_some_and(|&w| sc.word(w).starts_with('و') && !sc.word(w).starts_with("وادي")) {
+                run.clear();
+            }
             let article = pre.ends_with("ال") || pre.ends_with("لل");
+            if article && !head.in_name {
+                // المنطقة الساخنة، التنظيم المتطرف: a definite head takes
+                // an adjective, not a name
+                continue;
+            }
             let head_written = written(a, norm, sc.words[i].start + pre.len()..sc.words[i + n - 1].end);
             for k in 1..=run.len() {
                 let last = run[k - 1];
@@ -313,19 +337,25 @@ impl<'l> GapFinder<'l> {
                     (name_words.join(" "), written(a, norm, start..sc.words[last].end), start)
                 };
                 let span = norm.original_range(start..sc.words[last].end);
-                push(out, mk(key, written, Slot::Head(head_written.clone()), head.kind, span, Anchor::Start), i);
+                let slot = if head.feature { Slot::Feature(head_written.clone()) } else { Slot::Head(head_written.clone()) };
+                push(out, mk(key, written, slot, head.kind, span, Anchor::Start), i);
             }
         }
         // the slots of cues that found no entity there
         let lex = self.ex.lex;
-        let mut cues: Vec<(usize, usize, usize, bool, bool)> = Vec::new(); // (first word, last word, pattern, need agent, need patient)
+        // (first word, last word, pattern, need agent, need patient, the cue is definite)
+        let mut cues: Vec<(usize, usize, usize, bool, bool, bool)> = Vec::new();
+        let definite = |m: &crate::matcher::Mention| {
+            let p = m.proclitic(folded);
+            p.ends_with("ال") || p.ends_with("لل")
+        };
         let word_at = |pos: usize| sc.words.partition_point(|w| w.start <= pos).saturating_sub(1);
         if s.frames.is_empty() {
             // no entity in the sentence: no frame was tried; every cue's
             // slots are open
             for m in &s.mentions {
                 if let Target::Cue(ps) = &lex.surfaces[m.surface].target {
-                    cues.push((word_at(m.span.start), word_at(m.span.end - 1), ps[0], true, true));
+                    cues.push((word_at(m.span.start), word_at(m.span.end - 1), ps[0], true, true, definite(m)));
                 }
             }
         } else {
@@ -336,10 +366,10 @@ impl<'l> GapFinder<'l> {
                     _ => continue,
                 };
                 let m = &s.mentions_of_items[f.cue];
-                cues.push((word_at(m.span.start), word_at(m.span.end - 1), f.pattern, agent, patient));
+                cues.push((word_at(m.span.start), word_at(m.span.end - 1), f.pattern, agent, patient, definite(m)));
             }
         }
-        for (cf, cl, p, need_agent, need_patient) in cues {
+        for (cf, cl, p, need_agent, need_patient, cue_definite) in cues {
             let pat = &lex.patterns[p];
             let rel = &lex.relations[pat.relation];
             let object_kind = if rel.object == ObjectKind::Place { EntityKind::Place } else { EntityKind::ArmedGroup };
@@ -351,9 +381,8 @@ impl<'l> GapFinder<'l> {
                         slots.push((cf, Anchor::End, true));
                         slots.push((after, Anchor::Start, true));
                     }
-                    Shape::Participle => slots.push((cf, Anchor::End, true)),
                     Shape::Noun => {
-                        if pat.genitive == Genitive::Agent {
+                        if pat.genitive == Genitive::Agent && self.genitive_slot(&sc, after, cue_definite) {
                             slots.push((after, Anchor::Start, true));
                         }
                         if let Some(w) = self.after_prep(&sc, cl, &pat.agent_preps) {
@@ -372,8 +401,8 @@ impl<'l> GapFinder<'l> {
             if need_patient {
                 match pat.shape {
                     Shape::Passive => slots.push((cf, Anchor::End, false)),
-                    Shape::Verb | Shape::Participle | Shape::Noun => {
-                        let bare = if pat.shape != Shape::Noun { pat.direct_object } else { pat.genitive == Genitive::Patient };
+                    Shape::Verb | Shape::Noun => {
+                        let bare = if pat.shape == Shape::Verb { pat.direct_object } else { pat.genitive == Genitive::Patient && self.genitive_slot(&sc, after, cue_definite) };
                         if bare {
                             // skip an entity right after a verb (its VSO subject)
                             let mut w = after;
@@ -411,8 +440,8 @@ impl<'l> GapFinder<'l> {
                     let mut key = String::new();
                     let mut wr = String::new();
                     if merged {
-                        key.push_str("ا");
-                        wr.push_str("ا");
+                        key.push('ا');
+                        wr.push('ا');
                     }
                     key.push_str(&sc.folded[start..sc.words[first].end]);
                     for &w in &ws[1..] {
@@ -427,6 +456,18 @@ impl<'l> GapFinder<'l> {
         }
     }
 
+    /// Can the word at `w`, right after a verbal noun, be its genitive? Not
+    /// after a definite noun (المعركة المرتقبة: an adjective agrees with
+    /// it), nor when it is an indefinite nisba (هجوم كيماوي، اجتماع رباعي).
+    fn genitive_slot(&self, sc: &Scan, w: usize, cue_definite: bool) -> bool {
+        if cue_definite {
+            return false;
+        }
+        let Some(word) = (w < sc.words.len()).then(|| sc.word(w)) else { return false };
+        let nisba = !word.starts_with("ال") && word.chars().count() >= 4 && (word.ends_with('ي') || word.ends_with("يه"));
+        !nisba
+    }
+
     /// The word after the first of `preps` (one or two words) that stands
     /// within reach after word `cl`, the cue's last word.
     fn after_prep(&self, sc: &Scan, cl: usize, preps: &[String]) -> Option<usize> {
@@ -436,6 +477,16 @@ impl<'l> GapFinder<'l> {
                 return None;
             }
             for p in preps {
+                // a one-letter preposition written on the name: للزينبيون، بالحرس
+                if p.chars().count() == 1 {
+                    let word = sc.word(w);
+                    if let Some(rest) = word.strip_prefix(p.as_str()) {
+                        if rest.chars().count() >= 4 && (rest.starts_with("ال") || (p == "ل" && rest.starts_with('ل'))) && !sc.covered[w] {
+                            return Some(w);
+                        }
+                    }
+                    continue;
+                }
                 let parts: Vec<&str> = p.split(' ').collect();
                 if w + parts.len() <= sc.words.len() && parts.iter().enumerate().all(|(k, x)| sc.word(w + k) == *x) {
                     return Some(w + parts.len());
@@ -484,6 +535,13 @@ fn has_pronoun_suffix(w: &str) -> bool {
     w.chars().count() >= 5 && ["ها", "هم", "هما", "هن", "كم"].iter().any(|x| w.ends_with(x))
 }
 
+/// A verbal noun of the pattern تفعيل (تسليم، تغيير، تطوير): a slot
+/// holds one as often as a name, and names seldom take its shape.
+fn is_masdar(w: &str) -> bool {
+    let cs: Vec<char> = w.chars().collect();
+    cs.len() == 5 && cs[0] == 'ت' && cs[3] == 'ي'
+}
+
 fn joins_or_opens(sc: &Scan, w: usize) -> bool {
     w == 0 || opens(sc.gap_before(w))
 }
@@ -516,6 +574,9 @@ struct Candidate {
     uses: usize,
     slots: HashMap<Slot, usize>,
     head_kinds: HashMap<EntityKind, usize>,
+    /// Place heads that belong to the name, as written, with counts.
+    features: HashMap<String, usize>,
+    head_uses: usize,
     slot_kinds: HashMap<EntityKind, usize>,
     examples: Vec<(usize, Example)>,
     start_anchored: usize,
@@ -547,7 +608,15 @@ impl GapTally {
             }
             *c.written.entry(o.written.clone()).or_default() += 1;
             match &o.slot {
-                Slot::Head(_) => *c.head_kinds.entry(o.kind).or_default() += 1,
+                Slot::Head(_) => {
+                    c.head_uses += 1;
+                    *c.head_kinds.entry(o.kind).or_default() += 1
+                }
+                Slot::Feature(h) => {
+                    c.head_uses += 1;
+                    *c.features.entry(h.clone()).or_default() += 1;
+                    *c.head_kinds.entry(o.kind).or_default() += 1
+                }
                 _ => *c.slot_kinds.entry(o.kind).or_default() += 1,
             }
             *c.slots.entry(o.slot.clone()).or_default() += 1;
@@ -580,7 +649,9 @@ impl GapTally {
 
     /// The `top` names, best first, with suggested entries whose ids do not
     /// clash with the lexicon's.
-    pub fn ranked(&self, lex: &Lexicon, top: usize) -> Vec<Gap> {
+    /// A name seen only in the slots of cues must be seen `min_slot_uses`
+    /// times ([`MIN_SLOT_USES`] by default).
+    pub fn ranked(&self, lex: &Lexicon, top: usize, min_slot_uses: usize) -> Vec<Gap> {
         // a name gives way to its longer extension when the extension
         // carries at least half of its uses (and two or more); a rarer
         // extension is dropped, and so are its own extensions
@@ -610,12 +681,26 @@ impl GapTally {
                 state.insert(k.as_str(), State::Rare);
             }
         }
-        let mut kept: Vec<(&String, &Candidate)> = self.cands.iter().filter(|(k, _)| state[k.as_str()] == State::Kept).collect();
-        kept.sort_by(|a, b| b.1.articles.cmp(&a.1.articles).then(b.1.uses.cmp(&a.1.uses)).then(a.0.cmp(b.0)));
+        // a name seen only in the slots of cues, once, is no evidence: a
+        // slot holds common nouns as often as names
+        let mut kept: Vec<(&String, &Candidate)> = self
+            .cands
+            .iter()
+            .filter(|(k, c)| state[k.as_str()] == State::Kept && (c.head_uses > 0 || c.uses >= min_slot_uses))
+            .collect();
+        // by articles, then uses; among equals, names after head nouns first
+        kept.sort_by(|a, b| b.1.articles.cmp(&a.1.articles).then(b.1.uses.cmp(&a.1.uses)).then(b.1.head_uses.cmp(&a.1.head_uses)).then(a.0.cmp(b.0)));
         let mut ids: HashSet<String> = lex.entity_index.keys().cloned().collect();
         let mut out = Vec::new();
         for (rank, (key, c)) in kept.into_iter().take(if top == 0 { usize::MAX } else { top }).enumerate() {
-            let name = c.written.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(w, _)| w.clone()).unwrap_or_else(|| key.clone());
+            let mut name = c.written.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(w, _)| w.clone()).unwrap_or_else(|| key.clone());
+            // حي الجمعيات: the feature head stays in the name where it
+            // stood in at least half of the head uses
+            let feature_uses: usize = c.features.values().sum();
+            if feature_uses * 2 >= c.head_uses && feature_uses > 0 {
+                let head = c.features.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.chars().count().cmp(&a.0.chars().count())).then(b.0.cmp(a.0))).map(|(h, _)| h.clone()).unwrap();
+                name = format!("{head} {name}");
+            }
             let votes = if c.head_kinds.is_empty() { &c.slot_kinds } else { &c.head_kinds };
             let kind = votes.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(k, _)| *k).unwrap_or(EntityKind::ArmedGroup);
             let base = slug(&name).unwrap_or_else(|| format!("unknown_{}", rank + 1));
