@@ -128,7 +128,7 @@ impl<'l> Extractor<'l> {
                 continue;
             }
             let (pol, neg) = polarity::polarity(lex, &s, ci);
-            let mut first: Option<Frame> = None;
+            let mut partials: Vec<Frame> = Vec::new();
             let mut done = false;
             let mut pats = pats.clone();
             pats.sort_by_key(|&p| !lex.patterns[p].restricted());
@@ -150,10 +150,11 @@ impl<'l> Extractor<'l> {
                     done = true;
                     break;
                 }
-                first.get_or_insert(f);
+                partials.push(f);
             }
             if !done {
-                frames.extend(first);
+                // keep every partial frame: another cue may complete it
+                frames.extend(partials);
             }
         }
         self.join_partial_frames(&mut frames);

@@ -90,14 +90,14 @@ fn cue_between(s: &Sentence, a: usize, b: usize) -> bool {
 /// Is there a cue between words `a` and `b` that starts a predicate of its
 /// own? A participle describing a noun (ميليشياته المساندة للنظام) and a
 /// verbal noun heading the object itself (تدعم الغارات الروسية) do not.
-fn predicate_between(lex: &Lexicon, s: &Sentence, a: usize, b: usize) -> bool {
+fn predicate_between(lex: &Lexicon, s: &Sentence, a: usize, b: usize, verb_object: bool) -> bool {
     s.items.iter().any(|it| {
         let super::sentence::ItemKind::Cue(ps) = &it.kind else { return false };
         if it.first_word <= a || it.last_word >= b {
             return false;
         }
         let participle = ps.iter().any(|&p| lex.patterns[p].shape == Shape::Participle);
-        let object_head = it.first_word == a + 1 && ps.iter().all(|&p| lex.patterns[p].shape != Shape::Verb);
+        let object_head = verb_object && it.first_word == a + 1 && ps.iter().all(|&p| lex.patterns[p].shape != Shape::Verb);
         !(participle || object_head)
     })
 }
@@ -156,7 +156,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 if own.is_none() {
                     r.agents = sh.agents.clone();
                     agent_unit = None;
-                    return verb_patient(lex, s, p, rel, &after, cw_last, w, agent_unit, r);
+                    return verb_patient(lex, s, p, rel, &after, (cw_last, cw_last), w, agent_unit, r);
                 }
             }
             let pick = match (svo, vso) {
@@ -172,14 +172,14 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 r.agents = actor_members(lex, s, u);
                 agent_unit = Some(u.first_word);
             }
-            return verb_patient(lex, s, p, rel, &after, patient_from, w, agent_unit, r);
+            return verb_patient(lex, s, p, rel, &after, (patient_from, cw_last), w, agent_unit, r);
         }
         Shape::Participle => {
             // the noun it describes stands right before it
             if let Some(u) = before.iter().find(|u| cw_first - u.last_word <= 3 && !actor_members(lex, s, u).is_empty()) {
                 r.agents = actor_members(lex, s, u);
             }
-            return verb_patient(lex, s, p, rel, &after, cw_last, w, None, r);
+            return verb_patient(lex, s, p, rel, &after, (cw_last, cw_last), w, None, r);
         }
         Shape::Noun => {
             // after an agent word (هجوم شنه تنظيم داعش)
@@ -247,7 +247,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             // the patient after one of the object prepositions
             if r.patients.is_empty() && r.among.is_empty() {
                 for u in after.iter().filter(|u| u.first_word > patient_from && Some(u.first_word) != agent_unit) {
-                    if u.first_word - patient_from > w || complementizer_between(lex, s, patient_from, u.first_word) || predicate_between(lex, s, patient_from, u.first_word) || s.soft_break_between(patient_from, u.first_word) {
+                    if u.first_word - patient_from > w || complementizer_between(lex, s, patient_from, u.first_word) || predicate_between(lex, s, patient_from, u.first_word, false) || s.soft_break_between(patient_from, u.first_word) {
                         break;
                     }
                     if !u.prep.as_ref().is_some_and(|x| p.object_preps.contains(x) && x != "بين") {
@@ -264,8 +264,10 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             }
             // the subject of a light verb before the noun (شنت إسرائيل هجوما)
             if r.agents.is_empty() && r.among.is_empty() && !suffixed {
+                // (a nisba describes the noun before it, so the preposition
+                // it seems to carry governs that noun: التزام إيراني بعدم المشاركة)
                 let light = before.iter().find(|u| {
-                    free_or_partitive(u) && cw_first - u.last_word <= 2 && !actor_members(lex, s, u).is_empty() && !prep_between(lex, s, u.last_word, cw_first) && !cue_between(s, u.last_word, cw_first)
+                    (free_or_partitive(u) || u.nisba) && cw_first - u.last_word <= 2 && !actor_members(lex, s, u).is_empty() && !prep_between(lex, s, u.last_word, cw_first) && !cue_between(s, u.last_word, cw_first)
                 });
                 if let Some(u) = light {
                     r.agents = actor_members(lex, s, u);
@@ -315,10 +317,10 @@ pub fn agent_allowed(lex: &Lexicon, s: &Sentence, p: &Pattern, u: &Unit) -> bool
 /// bare if the pattern takes a direct object, else after one of its
 /// prepositions; not past an embedded clause, the next cue or a new clause.
 #[allow(clippy::too_many_arguments)]
-fn verb_patient(lex: &Lexicon, s: &Sentence, p: &Pattern, rel: &crate::lexicon::model::RelationDef, after: &[&Unit], from: usize, w: usize, agent_unit: Option<usize>, mut r: Roles) -> Roles {
+fn verb_patient(lex: &Lexicon, s: &Sentence, p: &Pattern, rel: &crate::lexicon::model::RelationDef, after: &[&Unit], (from, cue_last): (usize, usize), w: usize, agent_unit: Option<usize>, mut r: Roles) -> Roles {
     let cw_last = from;
     for u in after.iter().filter(|u| u.first_word > from && Some(u.first_word) != agent_unit) {
-        if u.first_word - from > w || complementizer_between(lex, s, from, u.first_word) || predicate_between(lex, s, from, u.first_word) || s.soft_break_between(from, u.first_word) {
+        if u.first_word - from > w || complementizer_between(lex, s, from, u.first_word) || predicate_between(lex, s, from, u.first_word, from == cue_last) || s.soft_break_between(from, u.first_word) {
             break;
         }
         // a direct object may be genitive (رتلا لقوات النظام) or partitive

@@ -62,7 +62,11 @@ impl<'a> Sentence<'a> {
             .map(|m| {
                 let s = &lex.surfaces[m.surface];
                 let kind = match &s.target {
-                    Target::Entity(e) => ItemKind::Entity { entity: *e, nisba: s.article_optional },
+                    Target::Entity(e) => {
+                        let pro = m.proclitic(text);
+                        let nisba = s.nisba || (s.nisba_with_article && (pro.ends_with("ال") || pro.ends_with("لل")));
+                        ItemKind::Entity { entity: *e, nisba }
+                    }
                     Target::Cue(p) => ItemKind::Cue(p.clone()),
                     Target::Negator => ItemKind::Negator,
                     Target::Denial => ItemKind::Denial,
@@ -155,7 +159,7 @@ impl<'a> Sentence<'a> {
                 }
                 let _ = pe;
                 // coordination: و or a comma between, or two nisbas in a row
-                let coord_gap = gap.is_empty() || gap.chars().all(|c| matches!(c, '،' | ',' | '-' | ' ' | 'و')) || gap == "او";
+                let coord_gap = gap.is_empty() || gap.chars().all(|c| matches!(c, '،' | ',' | '-' | ' ' | 'و' | '"' | '(' | ')')) || gap == "او";
                 let coord = same_clause && ((coord_gap && (conj || !gap.is_empty() || (nisba && pnisba))) || self.coordinated_nisba(lex, pit, it));
                 if coord {
                     u.items.push(i);

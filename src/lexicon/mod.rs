@@ -98,6 +98,10 @@ pub struct Surface {
     pub suffixable: bool,
     /// Only a conjunction may stand before it (negators: لم but not كلم).
     pub conj_only: bool,
+    /// A nisba adjective (إيراني، الإيرانية); `nisba_with_article`: a name
+    /// that is a nisba too when it carries the article (سورية / السورية).
+    pub nisba: bool,
+    pub nisba_with_article: bool,
     pub target: Target,
     /// As written in the lexicon.
     pub written: String,
@@ -375,6 +379,7 @@ impl Checker<'_> {
                         // سوريه the adjective): the article becomes optional
                         if other == i && nisba {
                             surfaces[s].article_optional = true;
+                            surfaces[s].nisba_with_article = true;
                         }
                         if other != i {
                             self.problem_in_entity(*file, &def.id, Some(&written), format!("alias {written:?} of {} is also an alias of {}", def.id, entities[other].id), "the same alias on two entities", Some("an alias must name one entity; keep it on the more specific one".into()));
@@ -383,7 +388,7 @@ impl Checker<'_> {
                     continue;
                 }
                 owner.insert(key, surfaces.len());
-                surfaces.push(Surface { form: bare, article: article && !nisba, article_optional: nisba, suffixable: false, conj_only: false, target: Target::Entity(i), written });
+                surfaces.push(Surface { form: bare, article: article && !nisba, article_optional: nisba, suffixable: false, conj_only: false, nisba, nisba_with_article: false, target: Target::Entity(i), written });
             }
         }
         // required ids
@@ -467,7 +472,7 @@ impl Checker<'_> {
                     continue;
                 }
                 owner.insert(key, surfaces.len());
-                surfaces.push(Surface { form: bare, article: false, article_optional: true, suffixable: true, conj_only: false, target: Target::Cue(vec![pi]), written: f.clone() });
+                surfaces.push(Surface { form: bare, article: false, article_optional: true, suffixable: true, conj_only: false, nisba: false, nisba_with_article: false, target: Target::Cue(vec![pi]), written: f.clone() });
             }
         }
         // grammar
@@ -481,7 +486,7 @@ impl Checker<'_> {
                         continue;
                     }
                     owner.insert(key, surfaces.len());
-                    surfaces.push(Surface { form: n.clone(), article: false, article_optional: true, suffixable: matches!(target, Target::Denial), conj_only: true, target: target.clone(), written: n.clone() });
+                    surfaces.push(Surface { form: n.clone(), article: false, article_optional: true, suffixable: matches!(target, Target::Denial), conj_only: true, nisba: false, nisba_with_article: false, target: target.clone(), written: n.clone() });
                 }
             }
         }
