@@ -381,6 +381,8 @@ impl<'l> GapFinder<'l> {
                         slots.push((cf, Anchor::End, true));
                         slots.push((after, Anchor::Start, true));
                     }
+                    // the noun a participle describes stands before it
+                    Shape::Participle => slots.push((cf, Anchor::End, true)),
                     Shape::Noun => {
                         if pat.genitive == Genitive::Agent && self.genitive_slot(&sc, after, cue_definite) {
                             slots.push((after, Anchor::Start, true));
@@ -401,8 +403,8 @@ impl<'l> GapFinder<'l> {
             if need_patient {
                 match pat.shape {
                     Shape::Passive => slots.push((cf, Anchor::End, false)),
-                    Shape::Verb | Shape::Noun => {
-                        let bare = if pat.shape == Shape::Verb { pat.direct_object } else { pat.genitive == Genitive::Patient && self.genitive_slot(&sc, after, cue_definite) };
+                    Shape::Verb | Shape::Participle | Shape::Noun => {
+                        let bare = if pat.shape != Shape::Noun { pat.direct_object } else { pat.genitive == Genitive::Patient && self.genitive_slot(&sc, after, cue_definite) };
                         if bare {
                             // skip an entity right after a verb (its VSO subject)
                             let mut w = after;
