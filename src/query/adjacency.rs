@@ -205,3 +205,44 @@ impl Adjacency {
         NodeIndex::new(v as usize)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Polarity;
+    use crate::graph::{Edge, Node};
+
+    fn kg(edges: &[(&str, &str, &str, bool)]) -> KnowledgeGraph {
+        let mut kg = KnowledgeGraph::default();
+        for id in ["a", "b", "c"] {
+            kg.add_node(Node { id: id.into(), label: id.into(), label_ar: String::new(), kind: "state".into(), parent: None });
+        }
+        for &(s, rel, o, sym) in edges {
+            let (s, o) = (kg.node(s).unwrap(), kg.node(o).unwrap());
+            kg.graph.add_edge(s, o, Edge { relation: rel.into(), polarity: Polarity::Affirmed, family: "hostile".into(), symmetric: sym, evidence: vec![] });
+        }
+        kg
+    }
+
+    #[test]
+    fn parallel_edges_are_one_hop_and_directions_are_kept() {
+        let g = kg(&[("a", "attacked", "b", false), ("a", "accused", "b", false), ("b", "attacked", "a", false), ("b", "met_with", "c", true)]);
+        let adj = Adjacency::build(&g, &EdgeFilter::default());
+        assert_eq!(adj.out(0), [1]);
+        assert_eq!(adj.out(1), [0, 2]);
+        let mut dirs: Vec<Dir> = adj.hop(0, 1).iter().map(|h| h.dir).collect();
+        dirs.sort();
+        assert_eq!(dirs, [Dir::Forward, Dir::Forward, Dir::Backward]);
+        assert_eq!(adj.hop(2, 1).iter().map(|h| h.dir).collect::<Vec<_>>(), [Dir::Symmetric]);
+        assert!(adj.hop(0, 2).is_empty());
+
+        let d = Adjacency::build(&g, &EdgeFilter { directed: true, ..Default::default() });
+        assert_eq!(d.hop(0, 1).len(), 2);
+        assert_eq!(d.hop(1, 0).len(), 1);
+        // symmetric both ways, in and out
+        assert_eq!(d.out(2), [1]);
+        assert_eq!(d.inc(1), [0, 2]);
+        assert_eq!(d.inc(2), [1]);
+        assert_eq!(d.edge_count, 4);
+    }
+}
