@@ -85,3 +85,14 @@ fn names_in_cue_slots_need_two_uses_and_pool_with_their_proclitics() {
     assert_eq!(z.articles, 3, "{z:?}");
     assert_eq!(z.name, "الزينبيون");
 }
+
+#[test]
+fn a_plural_head_names_each_conjunct() {
+    let g = gaps(&["قصفت الطائرات بلدات كفرنبل وحزارين.", "عادت الأهالي إلى بلدات كفرنبل وحزارين."]);
+    assert!(names(&g).contains(&"كفرنبل") && names(&g).contains(&"حزارين"), "{:?}", names(&g));
+    assert!(!names(&g).iter().any(|n| n.contains(' ')), "{:?}", names(&g));
+    // a feature head in the plural gives the singular to the name
+    let g = gaps(&["انتشرت القوات في أحياء الجمعيات والسكرية.", "وقعت اشتباكات في حي الجمعيات."]);
+    assert_eq!(names(&g)[0], "حي الجمعيات");
+    assert!(names(&g).contains(&"حي السكرية"), "{:?}", names(&g));
+}

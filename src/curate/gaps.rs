@@ -44,6 +44,11 @@ const DESCRIPTIVE_HEADS: &[&str] = &["ميليشيا", "مليشيا", "ميلي
 /// حقل العمر): the suggested alias keeps them, a bare العمر would be
 /// ambiguous.
 const FEATURE_HEADS: &[&str] = &["حي", "أحياء", "معبر", "مطار", "قاعدة", "مخيم", "حقل", "جبل", "سهل", "بادية"];
+/// Plural or dual place heads, whose names come coordinated (أحياء
+/// الجمعيات والسكرية، بلدتي نبل والزهراء).
+const PLURAL_HEADS: &[&str] = &["أحياء", "بلدات", "قرى", "مدينتي", "بلدتي", "قريتي", "محافظتي", "مناطق", "مخيمات"];
+/// The singular a plural feature head takes in a suggested name.
+const SINGULAR: &[(&str, &str)] = &[("أحياء", "حي"), ("مخيمات", "مخيم")];
 /// Actor heads whose names are organisations rather than armed groups.
 const ORGANIZATION_HEADS: &[&str] = &["مجلس", "حزب", "تجمع"];
 
@@ -138,6 +143,8 @@ struct Head {
     in_name: bool,
     /// A place head that the place's name keeps (حي، معبر، مطار...).
     feature: bool,
+    /// A plural (أحياء، بلدات، قرى): its names may be coordinated.
+    plural: bool,
 }
 
 /// Finds the occurrences of candidate names in articles.
@@ -188,13 +195,14 @@ impl<'l> GapFinder<'l> {
         let descriptive = fold(DESCRIPTIVE_HEADS);
         let organization = fold(ORGANIZATION_HEADS);
         let features = fold(FEATURE_HEADS);
+        let plurals = fold(PLURAL_HEADS);
         let mut heads = Vec::new();
         for h in &lex.grammar.actor_heads {
             let kind = if organization.contains(h) { EntityKind::Organization } else { EntityKind::ArmedGroup };
-            heads.push(Head { words: h.split(' ').map(String::from).collect(), kind, in_name: !descriptive.contains(h), feature: false });
+            heads.push(Head { words: h.split(' ').map(String::from).collect(), kind, in_name: !descriptive.contains(h), feature: false, plural: false });
         }
         for h in &lex.grammar.place_heads {
-            heads.push(Head { words: h.split(' ').map(String::from).collect(), kind: EntityKind::Place, in_name: false, feature: features.contains(h) });
+            heads.push(Head { words: h.split(' ').map(String::from).collect(), kind: EntityKind::Place, in_name: false, feature: features.contains(h), plural: plurals.contains(h) });
         }
         // longest heads first (غرفة عمليات before غرفة)
         heads.sort_by_key(|h| std::cmp::Reverse(h.words.len()));
@@ -339,6 +347,20 @@ impl<'l> GapFinder<'l> {
                 let span = norm.original_range(start..sc.words[last].end);
                 let slot = if head.feature { Slot::Feature(head_written.clone()) } else { Slot::Head(head_written.clone()) };
                 push(out, mk(key, written, slot, head.kind, span, Anchor::Start), i);
+            }
+            // أحياء الجمعيات والسكرية: a plural head names the conjuncts too
+            if head.plural && !head.in_name {
+                if let Some(&last) = run.last() {
+                    let w = last + 1;
+                    if w < sc.words.len() && joins(sc.gap_before(w)) && self.eligible(&sc, w) {
+                        if let Some(rest) = conjunct(sc.word(w)) {
+                            let start = sc.words[w].end - rest.len();
+                            let span = norm.original_range(start..sc.words[w].end);
+                            let slot = if head.feature { Slot::Feature(head_written.clone()) } else { Slot::Head(head_written.clone()) };
+                            push(out, mk(rest.to_string(), written(a, norm, start..sc.words[w].end), slot, head.kind, span, Anchor::Start), w);
+                        }
+                    }
+                }
             }
         }
         // the slots of cues that found no entity there
@@ -509,6 +531,10 @@ impl<'l> GapFinder<'l> {
             if !gap_ok || !self.eligible(sc, w) {
                 break;
             }
+            // الجمعيات والسكرية: a conjunction ends the name
+            if !run.is_empty() && conjunct(sc.word(w)).is_some() {
+                break;
+            }
             run.push(w);
             w += 1;
         }
@@ -542,6 +568,12 @@ fn has_pronoun_suffix(w: &str) -> bool {
 fn is_masdar(w: &str) -> bool {
     let cs: Vec<char> = w.chars().collect();
     cs.len() == 5 && cs[0] == 'ت' && cs[3] == 'ي'
+}
+
+/// The name after a conjunction (والسكرية -> السكرية), if the word is one.
+fn conjunct(word: &str) -> Option<&str> {
+    let rest = word.strip_prefix('و')?;
+    (rest.chars().count() >= 3 && !word.starts_with("وادي")).then_some(rest)
 }
 
 fn joins_or_opens(sc: &Scan, w: usize) -> bool {
@@ -701,6 +733,7 @@ impl GapTally {
             let feature_uses: usize = c.features.values().sum();
             if feature_uses * 2 >= c.head_uses && feature_uses > 0 {
                 let head = c.features.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.chars().count().cmp(&a.0.chars().count())).then(b.0.cmp(a.0))).map(|(h, _)| h.clone()).unwrap();
+                let head = SINGULAR.iter().find(|(p, _)| normalize_str(p) == normalize_str(&head)).map_or(head, |(_, s)| s.to_string());
                 name = format!("{head} {name}");
             }
             let votes = if c.head_kinds.is_empty() { &c.slot_kinds } else { &c.head_kinds };
