@@ -5,7 +5,7 @@ use crate::graph::{Edge, PART_OF};
 
 /// The edges a query may use and how it may walk them. The default walks
 /// every affirmed edge but `part_of`, in either direction.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct EdgeFilter {
     /// Only these relations (empty: all).
     pub relations: Vec<String>,
@@ -21,12 +21,6 @@ pub struct EdgeFilter {
     pub include_part_of: bool,
 }
 
-impl Default for EdgeFilter {
-    fn default() -> Self {
-        EdgeFilter { relations: vec![], families: vec![], directed: false, include_negated: false, include_part_of: false }
-    }
-}
-
 impl EdgeFilter {
     /// May a query use this edge at all?
     pub fn admits(&self, e: &Edge) -> bool {
@@ -38,10 +32,10 @@ impl EdgeFilter {
         if !self.include_negated && e.polarity == Polarity::Negated {
             return false;
         }
-        if !self.relations.is_empty() && !self.relations.iter().any(|r| *r == e.relation) {
+        if !self.relations.is_empty() && !self.relations.contains(&e.relation) {
             return false;
         }
-        if !self.families.is_empty() && !self.families.iter().any(|f| *f == e.family) {
+        if !self.families.is_empty() && !self.families.contains(&e.family) {
             return false;
         }
         true

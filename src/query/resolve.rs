@@ -232,7 +232,8 @@ impl<'a> Resolver<'a> {
     pub fn resolve(&self, name: &str) -> Result<Resolution, ResolveError> {
         let f = fold(name);
         let (bare, _) = strip_article(&f);
-        let lookups: [&[String]; 3] = [&[id_form(name)], &[f.clone()], &[f.clone(), bare.clone()]];
+        let (idf, both) = (id_form(name), [f.clone(), bare.clone()]);
+        let lookups: [&[String]; 3] = [std::slice::from_ref(&idf), std::slice::from_ref(&f), &both];
         for (tier, ks) in lookups.iter().enumerate() {
             let mut hits: BTreeSet<usize> = BTreeSet::new();
             let mut hit_key = None;
