@@ -202,8 +202,11 @@ impl<'l> Extractor<'l> {
         let among: Vec<usize> = r.among.iter().map(|&e| lex.entities[e].agent_as.unwrap_or(e)).collect();
         let mut pairs = Vec::new();
         let mut same = false;
+        // forces move within their own state (syria withdrew_from palmyra):
+        // only actors exclude their ancestors and descendants
+        let place_object = rel.object == ObjectKind::Place;
         let mut add = |a: usize, b: usize, pairs: &mut Vec<(usize, usize)>| {
-            if self.related(a, b) {
+            if a == b || (!place_object && self.related(a, b)) {
                 same = true;
             } else if !pairs.contains(&(a, b)) {
                 pairs.push((a, b));
@@ -291,9 +294,10 @@ impl<'l> Extractor<'l> {
             };
             let agents = frames[i].agents.clone();
             let mut pairs = Vec::new();
+            let place_object = lex.relations[rel].object == ObjectKind::Place;
             for &a in &agents {
                 for &b in &objs {
-                    if !self.related(a, b) && !pairs.contains(&(a, b)) {
+                    if a != b && (place_object || !self.related(a, b)) && !pairs.contains(&(a, b)) {
                         pairs.push((a, b));
                     }
                 }

@@ -141,7 +141,10 @@ impl<'a> Sentence<'a> {
                 let adjacent = gap.is_empty() && !conj && same_clause;
                 let u = units.last_mut().unwrap();
                 // apposition: a title or nisba then a person's name
-                if adjacent && lex.entities[e].kind == crate::lexicon::EntityKind::Person && !nisba {
+                let person = |x: usize| lex.entities[x].kind == crate::lexicon::EntityKind::Person;
+                // (the same entity twice in a row is one mention: العاهل
+                // الأردني عبد الله الثاني)
+                if adjacent && person(e) && !nisba && (!person(pe) || pe == e) {
                     u.items.pop();
                     u.items.push(i);
                     u.last_word = it.last_word;
@@ -157,7 +160,6 @@ impl<'a> Sentence<'a> {
                     prev = Some(i);
                     continue;
                 }
-                let _ = pe;
                 // coordination: و or a comma between, or two nisbas in a row
                 let coord_gap = gap.is_empty() || gap.chars().all(|c| matches!(c, '،' | ',' | '-' | ' ' | 'و' | '"' | '(' | ')')) || gap == "او";
                 let coord = same_clause && ((coord_gap && (conj || !gap.is_empty() || (nisba && pnisba))) || self.coordinated_nisba(lex, pit, it));

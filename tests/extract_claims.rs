@@ -1,0 +1,163 @@
+//! The extractor on sentences written for these tests (not taken from the
+//! sample articles): each relation, both argument orders, verbal nouns,
+//! coordination, passives and participles, negation, denial, reported
+//! speech, and sentences that must give nothing.
+
+use actorgraph::extract::{Claim, Extractor, Polarity};
+use actorgraph::input::Article;
+use actorgraph::lexicon::Lexicon;
+use std::sync::OnceLock;
+
+fn lex() -> &'static Lexicon {
+    static L: OnceLock<Lexicon> = OnceLock::new();
+    L.get_or_init(|| Lexicon::embedded().expect("the shipped lexicon loads"))
+}
+
+fn claims(text: &str) -> Vec<Claim> {
+    let ex = Extractor::new(lex());
+    let a = Article { id: "t".into(), text: text.into(), date: None, title: None, source: None };
+    ex.article(&a)
+}
+
+/// (subject, relation, object, negated?) of every claim, sorted.
+fn triples(text: &str) -> Vec<(String, String, String, bool)> {
+    let mut v: Vec<_> = claims(text)
+        .into_iter()
+        .map(|c| (c.subject, c.relation, c.object, c.polarity == Polarity::Negated))
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+fn has(text: &str, s: &str, r: &str, o: &str) -> bool {
+    let sym = matches!(r, "negotiated_with" | "met_with" | "agreed_with" | "cooperated_with");
+    triples(text).iter().any(|(a, rr, b, neg)| !neg && rr == r && ((a == s && b == o) || (sym && a == o && b == s)))
+}
+
+fn has_negated(text: &str, s: &str, r: &str, o: &str) -> bool {
+    triples(text).iter().any(|(a, rr, b, neg)| *neg && rr == r && a == s && b == o)
+}
+
+#[track_caller]
+fn expect(text: &str, s: &str, r: &str, o: &str) {
+    assert!(has(text, s, r, o), "expected {s} {r} {o} from «{text}», got {:?}", triples(text));
+}
+
+#[test]
+fn verb_first_and_subject_first() {
+    expect("هاجم تنظيم داعش رتلاً لقوات النظام قرب تدمر.", "isis", "attacked", "syria");
+    expect("إسرائيل حذرت إيران من الرد.", "israel", "threatened", "iran");
+    expect("حذرت إسرائيل إيران من الرد.", "israel", "threatened", "iran");
+    expect("اتهمت روسيا الولايات المتحدة بدعم الإرهاب.", "russia", "accused", "usa");
+}
+
+#[test]
+fn each_relation_has_a_cue() {
+    expect("جرت مفاوضات بين تركيا وروسيا في أنقرة.", "turkey", "negotiated_with", "russia");
+    expect("التقى بوتين أردوغان في سوتشي.", "vladimir_putin", "met_with", "recep_tayyip_erdogan");
+    expect("اتفقت روسيا مع تركيا على وقف إطلاق النار.", "russia", "agreed_with", "turkey");
+    expect("تنسق الولايات المتحدة مع قوات سوريا الديمقراطية في الرقة.", "usa", "cooperated_with", "sdf");
+    expect("جاء الاتفاق بين الطرفين بوساطة قطرية بين حماس وإسرائيل.", "qatar", "mediated", "hamas");
+    expect("دعمت إيران حزب الله بالسلاح.", "iran", "supported", "hezbollah");
+    expect("طالبت فرنسا روسيا بوقف القصف.", "france", "demanded", "russia");
+    expect("رفضت تركيا المقترح الأميركي.", "turkey", "rejected", "usa");
+    expect("انسحبت قوات النظام من مدينة تدمر.", "syria", "withdrew_from", "palmyra");
+    expect("أرسلت روسيا تعزيزات عسكرية إلى حماة.", "russia", "deployed_to", "hama");
+    expect("سيطرت هيئة تحرير الشام على مدينة إدلب.", "hts", "controls", "idlib");
+    expect("زار لافروف دمشق أمس.", "sergey_lavrov", "visited", "damascus");
+}
+
+#[test]
+fn verbal_nouns_take_genitives_and_prepositions() {
+    expect("أعلن الجيش انسحاب القوات الروسية من حلب.", "russia", "withdrew_from", "aleppo");
+    expect("أدى هجوم شنه تنظيم داعش على دير الزور إلى مقتل جنود.", "isis", "attacked", "deir_ez_zor");
+    expect("تواصلت الغارات الإسرائيلية على مواقع حزب الله.", "israel", "attacked", "hezbollah");
+    expect("أكد الوزير دعم روسيا للحكومة السورية.", "russia", "supported", "syria");
+}
+
+#[test]
+fn coordination_gives_every_pair() {
+    let t = "عقد اجتماع بين إيران وروسيا والعراق وسورية في بغداد.";
+    for (a, b) in [("iran", "russia"), ("iran", "iraq"), ("iran", "syria"), ("russia", "iraq"), ("russia", "syria"), ("iraq", "syria")] {
+        expect(t, a, "met_with", b);
+    }
+    let t = "طالبت الولايات المتحدة وإسرائيل روسيا بإخراج إيران.";
+    expect(t, "usa", "demanded", "russia");
+    expect(t, "israel", "demanded", "russia");
+}
+
+#[test]
+fn passives_and_participles_reverse_the_roles() {
+    expect("تقدمت قوات سوريا الديمقراطية المدعومة من التحالف الدولي نحو هجين.", "coalition", "supported", "sdf");
+    expect("بات حقل العمر تحت سيطرة قسد منذ سنوات.", "sdf", "controls", "omar_field");
+    expect("رصدت أرتال الميليشيات الإيرانية المنسحبة من الميادين.", "iran_backed_militias", "withdrew_from", "mayadin");
+}
+
+#[test]
+fn nisba_adjectives_stand_for_their_entity() {
+    expect("اتهمت القيادة العسكرية الروسية الجيش الحر بالتحضير لهجوم.", "russia", "accused", "fsa");
+    expect("وصل وزير الخارجية الإيراني إلى بغداد.", "iran", "visited", "baghdad");
+}
+
+#[test]
+fn negators_negate_the_cue_they_scope() {
+    let t = "لم تنسحب القوات التركية من عفرين.";
+    assert!(has_negated(t, "turkey", "withdrew_from", "afrin"), "{:?}", triples(t));
+    assert!(!has(t, "turkey", "withdrew_from", "afrin"));
+    let t = "أكد المسؤول عدم انسحاب القوات الأميركية من التنف.";
+    assert!(has_negated(t, "usa", "withdrew_from", "tanf"), "{:?}", triples(t));
+}
+
+#[test]
+fn denials_negate_what_they_report() {
+    let t = "نفت إيران إخلاء سفارتها في دمشق.";
+    assert!(has_negated(t, "iran", "withdrew_from", "damascus"), "{:?}", triples(t));
+    let t = "نفى رئيس هيئة الحشد الشعبي دخول قوات الحشد إلى سوريا.";
+    assert!(has_negated(t, "pmf", "deployed_to", "syria"), "{:?}", triples(t));
+}
+
+#[test]
+fn however_is_not_a_negation() {
+    let t = "غير أن الدعم الروسي للنظام السوري استمر.";
+    assert!(has(t, "russia", "supported", "syria"), "{:?}", triples(t));
+}
+
+#[test]
+fn reported_speech_keeps_the_claim_it_reports() {
+    expect("قال المرصد السوري لحقوق الإنسان إن الطائرات الروسية قصفت مواقع المعارضة السورية.", "russia", "attacked", "syrian_opposition");
+    expect("ذكرت وكالة الأنباء أن تركيا هددت قسد بعملية عسكرية.", "turkey", "threatened", "sdf");
+}
+
+#[test]
+fn coordinated_verbs_share_their_subject() {
+    let t = "زار بوتين دمشق والتقى بشار الأسد.";
+    expect(t, "vladimir_putin", "visited", "damascus");
+    expect(t, "vladimir_putin", "met_with", "bashar_al_assad");
+}
+
+#[test]
+fn actors_without_a_relation_give_nothing() {
+    assert!(triples("إيران وروسيا وتركيا دول كبيرة في المنطقة.").is_empty());
+    assert!(triples("نشرت صحيفة أميركية تقريرا عن الاقتصاد في دمشق.").is_empty(), "{:?}", triples("نشرت صحيفة أميركية تقريرا عن الاقتصاد في دمشق."));
+    assert!(triples("").is_empty());
+}
+
+#[test]
+fn evidence_is_the_original_sentence_and_span_slices_it() {
+    let text = "عنوان\nوقالت المصادر إنّ القـوات الإيرانيّة انسحبت من البوكمال. ثم عاد الهدوء.";
+    let cs = claims(text);
+    let c = cs.iter().find(|c| c.relation == "withdrew_from").expect("a withdrawal claim");
+    assert_eq!(&text[c.span[0]..c.span[1]], c.evidence);
+    assert!(c.evidence.contains("القـوات الإيرانيّة"), "evidence keeps tatweel and shadda: {}", c.evidence);
+    assert_eq!(c.subject_chain, vec!["iran".to_string()]);
+    assert_eq!(c.object_chain, vec!["albukamal", "deir_ez_zor", "syria"]);
+    assert!(text.contains(&c.trigger));
+}
+
+#[test]
+fn one_record_per_claim_and_sentence() {
+    let cs = claims("هاجمت إسرائيل إيران وهاجمت إسرائيل إيران مرة أخرى.");
+    let n = cs.iter().filter(|c| c.subject == "israel" && c.relation == "attacked" && c.object == "iran").count();
+    assert_eq!(n, 1, "{cs:?}");
+}
