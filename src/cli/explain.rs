@@ -112,6 +112,8 @@ pub fn run(a: Args, g: &Global) -> Result<(), CliError> {
     let lex = g.lexicon()?;
     let ex = Extractor::new(&lex);
     let mut skipped = 0;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
     for art in Articles::open(&a.paths) {
         let art = match art {
             Ok(x) => x,
@@ -130,9 +132,14 @@ pub fn run(a: Args, g: &Global) -> Result<(), CliError> {
                 continue;
             }
             let j = sentence_json(&lex, &art, &norm, s);
-            match a.format {
-                Format::Json => println!("{j}"),
+            let text = match a.format {
+                Format::Json => format!("{j}\n"),
                 Format::Text => print_text(&j),
+            };
+            // a reader that stops early (| head) ends the run, quietly
+            match std::io::Write::write_all(&mut out, text.as_bytes()) {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+                r => r?,
             }
         }
     }
@@ -142,13 +149,16 @@ pub fn run(a: Args, g: &Global) -> Result<(), CliError> {
     Ok(())
 }
 
-fn print_text(j: &serde_json::Value) {
+fn print_text(j: &serde_json::Value) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
     let s = |v: &serde_json::Value| v.as_str().unwrap_or("").to_string();
-    println!("── {} sentence {} [{}..{}]", s(&j["article"]), j["sentence"], j["span"][0], j["span"][1]);
-    println!("   {}", s(&j["text"]));
+    let _ = writeln!(out, "── {} sentence {} [{}..{}]", s(&j["article"]), j["sentence"], j["span"][0], j["span"][1]);
+    let _ = writeln!(out, "   {}", s(&j["text"]));
     for m in j["mentions"].as_array().into_iter().flatten() {
         let pro = s(&m["proclitic"]);
-        println!(
+        let _ = writeln!(
+            out,
             "   entity  {:<22} «{}» alias {}{}{}",
             s(&m["entity"]),
             s(&m["text"]),
@@ -161,17 +171,18 @@ fn print_text(j: &serde_json::Value) {
         );
     }
     for c in j["cues"].as_array().into_iter().flatten() {
-        println!("   cue     {:<22} «{}» {}", s(&c["relation"]), s(&c["text"]), c["patterns"]);
+        let _ = writeln!(out, "   cue     {:<22} «{}» {}", s(&c["relation"]), s(&c["text"]), c["patterns"]);
     }
     for n in j["negation"].as_array().into_iter().flatten() {
-        println!("   {:<7} «{}»", s(&n["role"]), s(&n["text"]));
+        let _ = writeln!(out, "   {:<7} «{}»", s(&n["role"]), s(&n["text"]));
     }
     for c in j["claims"].as_array().into_iter().flatten() {
         let neg = if s(&c["polarity"]) == "negated" { " (negated)" } else { "" };
-        println!("   CLAIM   {} {} {}{}  ← «{}»", s(&c["subject"]), s(&c["relation"]), s(&c["object"]), neg, s(&c["trigger"]));
+        let _ = writeln!(out, "   CLAIM   {} {} {}{}  ← «{}»", s(&c["subject"]), s(&c["relation"]), s(&c["object"]), neg, s(&c["trigger"]));
     }
     for r in j["rejected"].as_array().into_iter().flatten() {
-        println!("   no claim from «{}» ({}): {}; agents {} patients {}", s(&r["cue"]), s(&r["pattern"]), s(&r["why"]), r["agents"], r["patients"]);
+        let _ = writeln!(out, "   no claim from «{}» ({}): {}; agents {} patients {}", s(&r["cue"]), s(&r["pattern"]), s(&r["why"]), r["agents"], r["patients"]);
     }
-    println!();
+    out.push('\n');
+    out
 }

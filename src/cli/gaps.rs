@@ -55,23 +55,29 @@ pub fn run(a: Args, g: &Global) -> Result<(), CliError> {
         }
     }
     let gaps = tally.ranked(&lex, a.top, a.min_slot_uses);
+    let mut text = String::new();
     match a.format {
         Format::Json => {
             for gap in &gaps {
-                println!("{}", serde_json::to_string(gap).expect("a gap serialises"));
+                text.push_str(&serde_json::to_string(gap).expect("a gap serialises"));
+                text.push('\n');
             }
         }
         Format::Text => {
-            println!(
-                "{} article(s), {} candidate name(s); {} shown, by articles then uses\n",
+            text.push_str(&format!(
+                "{} article(s), {} candidate name(s); {} shown, by articles then uses\n\n",
                 tally.articles,
                 tally.candidates(),
                 gaps.len()
-            );
+            ));
             for gap in &gaps {
-                print_text(gap);
+                text.push_str(&print_text(gap));
             }
         }
+    }
+    match std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        r => r?,
     }
     if skipped > 0 {
         return Err(CliError::Input(format!("{skipped} input(s) skipped")));
@@ -96,13 +102,15 @@ fn clip(text: &str, span: [usize; 2], n: usize) -> String {
     format!("{b}[{name}]{a}").replace(['\n', '\r'], " ")
 }
 
-fn print_text(g: &Gap) {
+fn print_text(g: &Gap) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
     let slots: Vec<String> = g.slots.iter().map(|(s, n)| format!("{s} ×{n}")).collect();
-    println!("{:>3}. {}  ({}; {} article(s), {} use(s))", g.rank, g.name, g.kind.as_str(), g.articles, g.uses);
-    println!("     where: {}", slots.join(", "));
+    let _ = writeln!(out, "{:>3}. {}  ({}; {} article(s), {} use(s))", g.rank, g.name, g.kind.as_str(), g.articles, g.uses);
+    let _ = writeln!(out, "     where: {}", slots.join(", "));
     for e in &g.examples {
-        println!("     {} #{}: {}", e.article, e.sentence, clip(&e.text, e.name_span, 70));
+        let _ = writeln!(out, "     {} #{}: {}", e.article, e.sentence, clip(&e.text, e.name_span, 70));
     }
-    println!("     {}", g.ron);
-    println!();
+    let _ = writeln!(out, "     {}\n", g.ron);
+    out
 }

@@ -110,8 +110,11 @@ fn diff(old: &std::path::Path, new: &std::path::Path, paths: &[PathBuf], format:
             io_err.get_or_insert(e);
         }
     });
-    if let Some(e) = io_err {
-        return Err(CliError::Input(format!("cannot write the diff: {e}")));
+    match io_err {
+        // a reader that stops early (| head) ends the run, quietly
+        Some(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+        Some(e) => return Err(CliError::Input(format!("cannot write the diff: {e}"))),
+        None => {}
     }
     let line = format!(
         "lexicon diff {} -> {}: {} article(s), {} claim(s) before, {} after: +{} only in NEW, -{} only in OLD, in {} article(s)",
@@ -124,11 +127,17 @@ fn diff(old: &std::path::Path, new: &std::path::Path, paths: &[PathBuf], format:
         summary.removed,
         summary.articles_changed
     );
-    match format {
-        super::explain::Format::Text => writeln!(out, "{line}")?,
-        super::explain::Format::Json => g.note(line),
+    let res = match format {
+        super::explain::Format::Text => writeln!(out, "{line}").and_then(|_| out.flush()),
+        super::explain::Format::Json => {
+            g.note(line);
+            out.flush()
+        }
+    };
+    match res {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+        r => r?,
     }
-    out.flush()?;
     if skipped > 0 {
         return Err(CliError::Input(format!("{skipped} input(s) skipped")));
     }
