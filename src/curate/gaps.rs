@@ -726,16 +726,15 @@ impl GapTally {
         kept.sort_by(|a, b| b.1.articles.cmp(&a.1.articles).then(b.1.uses.cmp(&a.1.uses)).then(b.1.head_uses.cmp(&a.1.head_uses)).then(a.0.cmp(b.0)));
         let mut ids: HashSet<String> = lex.entity_index.keys().cloned().collect();
         let mut out = Vec::new();
-        for (rank, (key, c)) in kept.into_iter().take(if top == 0 { usize::MAX } else { top }).enumerate() {
-            let mut name = c.written.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(w, _)| w.clone()).unwrap_or_else(|| key.clone());
-            // حي الجمعيات: the feature head stays in the name where it
-            // stood in at least half of the head uses
-            let feature_uses: usize = c.features.values().sum();
-            if feature_uses * 2 >= c.head_uses && feature_uses > 0 {
-                let head = c.features.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.chars().count().cmp(&a.0.chars().count())).then(b.0.cmp(a.0))).map(|(h, _)| h.clone()).unwrap();
-                let head = SINGULAR.iter().find(|(p, _)| normalize_str(p) == normalize_str(&head)).map_or(head, |(_, s)| s.to_string());
-                name = format!("{head} {name}");
-            }
+        // a name the lexicon knows as written in the suggestion (حي
+        // الجمعيات) is no gap, even where the text used another head (أحياء)
+        let known: HashSet<String> = lex.surfaces.iter().filter(|s| matches!(s.target, Target::Entity(_))).map(|s| s.form.clone()).collect();
+        let named: Vec<(&String, &Candidate, String)> = kept
+            .into_iter()
+            .map(|(k, c)| (k, c, display_name(k, c)))
+            .filter(|(_, _, name)| !known.contains(&strip_article(&normalize_str(name)).0))
+            .collect();
+        for (rank, (key, c, name)) in named.into_iter().take(if top == 0 { usize::MAX } else { top }).enumerate() {
             let votes = if c.head_kinds.is_empty() { &c.slot_kinds } else { &c.head_kinds };
             let kind = votes.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(k, _)| *k).unwrap_or(EntityKind::ArmedGroup);
             let base = slug(&name).unwrap_or_else(|| format!("unknown_{}", rank + 1));
@@ -771,6 +770,19 @@ impl GapTally {
         }
         out
     }
+}
+
+/// The name as most often written; a feature head stays in it (حي
+/// الجمعيات) where it stood in at least half of the head uses.
+fn display_name(key: &str, c: &Candidate) -> String {
+    let name = c.written.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(w, _)| w.clone()).unwrap_or_else(|| key.to_string());
+    let feature_uses: usize = c.features.values().sum();
+    if feature_uses == 0 || feature_uses * 2 < c.head_uses {
+        return name;
+    }
+    let head = c.features.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.chars().count().cmp(&a.0.chars().count())).then(b.0.cmp(a.0))).map(|(h, _)| h.clone()).unwrap();
+    let head = SINGULAR.iter().find(|(p, _)| normalize_str(p) == normalize_str(&head)).map_or(head, |(_, s)| s.to_string());
+    format!("{head} {name}")
 }
 
 /// A RON string literal.
