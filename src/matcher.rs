@@ -5,12 +5,14 @@
 //! proclitic chain before it (و ف ب ل ك ال لل and their combinations) and
 //! the word boundary after it are checked here, because the automaton knows
 //! nothing of words: "مصر" is found inside "مصرف" and must be thrown away.
-//! Overlapping matches are all collected and then resolved leftmost-longest,
-//! so "الحرس الثوري الإيراني" wins over "الحرس الثوري" and over the nisba
-//! "الإيراني", and a rejected match cannot hide a valid one.
+//! The search is anchored at word starts (and after a proclitic chain), so
+//! a form is never tried inside a word; at each start the longest valid
+//! form wins, so "الحرس الثوري الإيراني" beats "الحرس الثوري" and the nisba
+//! "الإيراني", and a long form that fails the boundary check falls back to
+//! a shorter one rather than hiding it.
 
 use crate::lexicon::{Lexicon, Surface, Target};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use std::ops::Range;
 
 /// A match of a lexicon form in folded text.
@@ -39,6 +41,10 @@ impl Mention {
     }
 }
 
+/// Longer than any pronoun suffix, in bytes: how far past a form we look
+/// for the end of its word.
+const MAX_SUFFIX: usize = 16;
+
 /// Words are runs of letters and digits: everything else is a boundary.
 #[inline]
 pub fn is_word_char(c: char) -> bool {
@@ -47,6 +53,8 @@ pub fn is_word_char(c: char) -> bool {
 
 pub struct Matcher {
     ac: AhoCorasick,
+    /// The surfaces of each automaton pattern.
+    by_form: Vec<Vec<usize>>,
     surfaces: Vec<Surface>,
     proclitics: Vec<String>,
     suffixes: Vec<String>,
@@ -54,52 +62,94 @@ pub struct Matcher {
 
 impl Matcher {
     pub fn new(lex: &Lexicon) -> Matcher {
+        // Anchored leftmost-longest DFA: the search runs only at word starts
+        // (and right after a proclitic chain), so a form inside a longer word
+        // is never even tried, and each word costs a few short lookups.
+        // one automaton pattern per distinct form; a form may stand for
+        // several surfaces (روس without the article, الروس with it)
+        let mut forms: Vec<&str> = Vec::new();
+        let mut by_form: Vec<Vec<usize>> = Vec::new();
+        let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for (i, s) in lex.surfaces.iter().enumerate() {
+            let k = *index.entry(s.form.as_str()).or_insert_with(|| {
+                forms.push(s.form.as_str());
+                by_form.push(Vec::new());
+                forms.len() - 1
+            });
+            by_form[k].push(i);
+        }
         let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(lex.surfaces.iter().map(|s| s.form.as_str()))
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&forms)
             .expect("lexicon forms build an automaton");
         Matcher {
             ac,
+            by_form,
             surfaces: lex.surfaces.clone(),
             proclitics: lex.grammar.proclitics.clone(),
             suffixes: lex.grammar.cue_suffixes.clone(),
         }
     }
 
-    /// Every mention in `folded`, in order, non-overlapping.
+    /// Every mention in `folded`, in order, non-overlapping: at each word
+    /// start the longest valid form wins (after any proclitic chain).
     pub fn find(&self, folded: &str) -> Vec<Mention> {
-        let mut cands: Vec<Mention> = Vec::new();
-        for m in self.ac.find_overlapping_iter(folded) {
-            let s = m.start();
-            let e = m.end();
-            let surf = &self.surfaces[m.pattern().as_usize()];
-            // the form must end a word, or end in a pronoun suffix (cues)
-            let word_end = word_end(folded, e);
-            if word_end != e && !(surf.suffixable && self.suffixes.iter().any(|x| x == &folded[e..word_end])) {
-                continue;
-            }
-            let ws = word_start(folded, s);
-            let prefix = &folded[ws..s];
-            if !self.prefix_ok(prefix, surf) {
-                continue;
-            }
-            cands.push(Mention { span: ws..word_end, core: s, form_end: e, surface: m.pattern().as_usize() });
-        }
-        // leftmost, then longest; on the same span the form without a suffix
-        // (سيطرة the noun over سيطر+ه), then names over cues (التحالف)
-        let is_cue = |m: &Mention| !matches!(self.surfaces[m.surface].target, Target::Entity(_));
-        cands.sort_by(|a, b| {
-            a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)).then(b.form_end.cmp(&a.form_end)).then(is_cue(a).cmp(&is_cue(b))).then(a.core.cmp(&b.core))
-        });
-        let mut out: Vec<Mention> = Vec::with_capacity(cands.len());
+        let mut out: Vec<Mention> = Vec::new();
         let mut last_end = 0;
-        for c in cands {
-            if c.span.start >= last_end {
-                last_end = c.span.end;
-                out.push(c);
+        let mut prev_word = false;
+        for (ws, c) in folded.char_indices() {
+            let word = is_word_char(c);
+            let starts = word && !prev_word;
+            prev_word = word;
+            if !starts || ws < last_end {
+                continue;
+            }
+            let mut best: Option<Mention> = None;
+            let rest = &folded[ws..];
+            for s in std::iter::once(ws).chain(self.proclitics.iter().filter(|p| rest.starts_with(p.as_str())).map(|p| ws + p.len())) {
+                if let Some(m) = self.longest_at(folded, ws, s) {
+                    if best.as_ref().is_none_or(|b| self.better(&m, b)) {
+                        best = Some(m);
+                    }
+                }
+            }
+            if let Some(m) = best {
+                last_end = m.span.end;
+                out.push(m);
             }
         }
         out
+    }
+
+    /// The longest valid form starting at `s` in the word that starts at
+    /// `ws`: on a form that fails the word boundary, try shorter ones.
+    fn longest_at(&self, folded: &str, ws: usize, s: usize) -> Option<Mention> {
+        let prefix = &folded[ws..s];
+        let mut limit = folded.len();
+        while limit > s {
+            let input = Input::new(folded).span(s..limit).anchored(Anchored::Yes);
+            let m = self.ac.find(input)?;
+            let e = m.end();
+            let word_end = word_end(folded, e, MAX_SUFFIX);
+            for &si in &self.by_form[m.pattern().as_usize()] {
+                let surf = &self.surfaces[si];
+                let end_ok = word_end == e || (surf.suffixable && self.suffixes.iter().any(|x| x == &folded[e..word_end]));
+                if end_ok && self.prefix_ok(prefix, surf) {
+                    return Some(Mention { span: ws..word_end, core: s, form_end: e, surface: si });
+                }
+            }
+            limit = e - 1;
+        }
+        None
+    }
+
+    /// Longer span first; on the same span the form without a suffix
+    /// (سيطرة the noun over سيطر+ه), then names over cues (التحالف).
+    fn better(&self, a: &Mention, b: &Mention) -> bool {
+        let is_cue = |m: &Mention| !matches!(self.surfaces[m.surface].target, Target::Entity(_));
+        (a.span.end, a.form_end, !is_cue(a)) > (b.span.end, b.form_end, !is_cue(b))
     }
 
     fn prefix_ok(&self, prefix: &str, surf: &Surface) -> bool {
@@ -126,19 +176,12 @@ impl Matcher {
     }
 }
 
-fn word_start(t: &str, mut i: usize) -> usize {
-    while let Some(c) = t[..i].chars().next_back() {
-        if !is_word_char(c) {
-            break;
-        }
-        i -= c.len_utf8();
-    }
-    i
-}
-
-fn word_end(t: &str, mut i: usize) -> usize {
+/// The end of the word that `i` is in, looking ahead at most `limit` bytes
+/// (and one character): past that, the rest is longer than any suffix.
+fn word_end(t: &str, mut i: usize, limit: usize) -> usize {
+    let from = i;
     while let Some(c) = t[i..].chars().next() {
-        if !is_word_char(c) {
+        if !is_word_char(c) || i - from > limit {
             break;
         }
         i += c.len_utf8();

@@ -292,3 +292,20 @@ fn cues_are_found_too() {
         .collect();
     assert_eq!(targets, vec!["negator", "cue:withdrew_from", "russian_forces", "syria"]);
 }
+
+#[test]
+fn a_huge_word_is_no_match_and_stays_fast() {
+    // 2 MB of "داعش" with no space: every automaton hit is inside one word;
+    // word edges are sought only as far as a proclitic or suffix can reach
+    let (_, m) = lex();
+    let blob = "داعش".repeat(250_000);
+    let t = std::time::Instant::now();
+    assert!(m.find(&normalize(&blob).text).is_empty());
+    assert!(t.elapsed().as_secs() < 20, "{:?}", t.elapsed());
+    // and a real mention right after it still counts
+    let text = format!("{blob} داعش");
+    let n = normalize(&text);
+    let found = m.find(&n.text);
+    assert_eq!(found.len(), 1);
+    assert_eq!(&text[n.original_range(found[0].span.clone())], "داعش");
+}

@@ -96,3 +96,27 @@ fn empty_and_blank_text_has_no_sentence() {
     assert!(sentences(" \n\n \t").is_empty());
     assert!(split("\u{200F}\u{FEFF}").is_empty());
 }
+
+#[test]
+fn run_on_text_is_cut_at_spaces_into_bounded_sentences() {
+    use actorgraph::text::segment::MAX_SENTENCE;
+    // 200 KB on one line, no stop: cut at spaces, nothing lost, each piece bounded
+    let unit = "هاجمت قوات النظام مواقع تنظيم داعش قرب البوكمال ";
+    let text = unit.repeat(200 * 1024 / unit.len());
+    let f = normalize(&text);
+    let rs = sentences(&f.text);
+    assert!(rs.len() > 40, "{}", rs.len());
+    let mut words = 0;
+    for r in &rs {
+        assert!(r.len() <= MAX_SENTENCE);
+        let s = &f.text[r.clone()];
+        assert_eq!(s, s.trim());
+        words += s.split_whitespace().count();
+    }
+    assert_eq!(words, f.text.split_whitespace().count(), "every word is in a sentence");
+    // a run with no space at all is cut anyway, on character boundaries
+    let blob = "داعش".repeat(10_000);
+    let rs = sentences(&blob);
+    assert_eq!(rs.iter().map(|r| r.len()).sum::<usize>(), blob.len());
+    assert!(rs.iter().all(|r| r.len() <= MAX_SENTENCE && blob.is_char_boundary(r.start) && blob.is_char_boundary(r.end)));
+}
