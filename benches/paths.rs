@@ -6,7 +6,9 @@
 //! cargo bench --bench paths
 //! ```
 //!
-//! Set `PATHS_BENCH_NODES` / `PATHS_BENCH_EDGES` for other sizes.
+//! Set `PATHS_BENCH_NODES` / `PATHS_BENCH_EDGES` for other sizes, and
+//! `PATHS_BENCH_GRAPHML=1` to also time writing and reading the graph as
+//! GraphML (what `paths --graph FILE` adds before the query).
 
 use actorgraph::extract::Polarity;
 use actorgraph::graph::{Edge, Evidence, KnowledgeGraph, Node};
@@ -104,6 +106,15 @@ fn bench(c: &mut Criterion) {
     let t = Instant::now();
     let kg = synthetic(n, m, 7);
     eprintln!("synthetic graph: {n} nodes, {m} edges in {:.2?}", t.elapsed());
+    if std::env::var_os("PATHS_BENCH_GRAPHML").is_some() {
+        // what `actorgraph paths --graph FILE` adds before the query
+        let t = Instant::now();
+        let xml = actorgraph::export::to_graphml(&kg);
+        eprintln!("GraphML written: {} MB in {:.2?}", xml.len() / 1_000_000, t.elapsed());
+        let t = Instant::now();
+        let back = actorgraph::export::read_graphml(&xml).expect("reads back");
+        eprintln!("GraphML read back: {} nodes, {} edges in {:.2?}", back.node_count(), back.edge_count(), t.elapsed());
+    }
     let undirected = EdgeFilter::default();
     let hostile_directed = EdgeFilter { directed: true, families: vec!["hostile".into()], ..Default::default() };
     let t = Instant::now();
