@@ -95,7 +95,7 @@ pub fn run(a: Args, global: &Global) -> Result<(), CliError> {
                     global.note(format!("skipped {}:{n}: not a claim: {e}", f.display()));
                 }
             }
-            if n % 4096 == 0 {
+            if n.is_multiple_of(4096) {
                 let c = merger.claims();
                 progress.update(|| format!("{c} claims"));
             }

@@ -157,7 +157,7 @@ enum Item {
 /// same bytes.
 pub fn read_graphml(text: &str) -> Result<KnowledgeGraph, GraphmlError> {
     let mut r = Reader::from_str(text);
-    let err = |r: &Reader<&[u8]>, m: String| GraphmlError { position: r.buffer_position() as u64, message: m };
+    let err = |r: &Reader<&[u8]>, m: String| GraphmlError { position: r.buffer_position(), message: m };
     let mut keys: HashMap<String, Key> = HashMap::new();
     let mut items: Vec<Item> = Vec::new();
     // the element being read: key (id), default of a key, data (key id)

@@ -56,6 +56,7 @@ pub fn sample_lexicon() -> Lexicon {
 }
 
 /// A claim with the chains of `lex`.
+#[allow(clippy::too_many_arguments)]
 pub fn claim(lex: &Lexicon, article: &str, date: Option<&str>, sentence: usize, subject: &str, relation: &str, object: &str, polarity: Polarity, text: &str) -> Claim {
     let chain = |id: &str| lex.entity(id).map(|e| lex.chain_ids(e)).unwrap_or_else(|| vec![id.to_string()]);
     Claim {

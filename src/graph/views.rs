@@ -179,7 +179,7 @@ pub fn view(g: &KnowledgeGraph, lex: Option<&Lexicon>, opts: &ViewOptions) -> Kn
             continue;
         }
         if let Some(rs) = &opts.relations {
-            if !rs.iter().any(|r| *r == w.relation) {
+            if !rs.contains(&w.relation) {
                 continue;
             }
         }
@@ -187,7 +187,7 @@ pub fn view(g: &KnowledgeGraph, lex: Option<&Lexicon>, opts: &ViewOptions) -> Kn
         if bounded {
             evidence.retain(|ev| match ev.date.as_deref() {
                 None => false,
-                Some(d) => opts.since.as_deref().map_or(true, |s| d >= s) && opts.until.as_deref().map_or(true, |u| d <= u),
+                Some(d) => opts.since.as_deref().is_none_or(|s| d >= s) && opts.until.as_deref().is_none_or(|u| d <= u),
             });
             if evidence.is_empty() {
                 continue;
