@@ -29,7 +29,9 @@ fn missing(what: &str, install: &str) -> bool {
     if std::env::var_os("CI").is_some_and(|v| !v.is_empty()) {
         panic!("{what} is required in CI but missing; install it with: {install}");
     }
-    eprintln!("NOTICE: skipped, {what} is missing (install: {install}); set CI=1 to make this a failure");
+    // straight to the stderr handle: libtest captures eprintln! of passing tests
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "NOTICE: skipped, {what} is missing (install: {install}); set CI=1 to make this a failure");
     true
 }
 
