@@ -48,7 +48,12 @@ const MAX_SUFFIX: usize = 16;
 /// Words are runs of letters and digits: everything else is a boundary.
 #[inline]
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    // folded Arabic letters and ASCII first: Unicode's table is slow
+    match c {
+        '\u{0621}'..='\u{064A}' => true,
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        _ => c.is_alphanumeric(),
+    }
 }
 
 pub struct Matcher {
@@ -56,7 +61,10 @@ pub struct Matcher {
     /// The surfaces of each automaton pattern.
     by_form: Vec<Vec<usize>>,
     surfaces: Vec<Surface>,
-    proclitics: Vec<String>,
+    proclitic_set: rustc_hash::FxHashSet<String>,
+    /// Letters that occur in proclitic chains, and the longest chain.
+    chain_letters: Vec<char>,
+    max_chain: usize,
     suffixes: Vec<String>,
 }
 
@@ -88,7 +96,14 @@ impl Matcher {
             ac,
             by_form,
             surfaces: lex.surfaces.clone(),
-            proclitics: lex.grammar.proclitics.clone(),
+            proclitic_set: lex.grammar.proclitics.iter().cloned().collect(),
+            chain_letters: {
+                let mut v: Vec<char> = lex.grammar.proclitics.iter().flat_map(|p| p.chars()).collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            },
+            max_chain: lex.grammar.proclitics.iter().map(|p| p.chars().count()).max().unwrap_or(0),
             suffixes: lex.grammar.cue_suffixes.clone(),
         }
     }
@@ -108,7 +123,21 @@ impl Matcher {
             }
             let mut best: Option<Mention> = None;
             let rest = &folded[ws..];
-            for s in std::iter::once(ws).chain(self.proclitics.iter().filter(|p| rest.starts_with(p.as_str())).map(|p| ws + p.len())) {
+            // proclitic chains are short runs of a few letters: walk them
+            // instead of comparing every chain
+            let mut starts = [ws; 6];
+            let mut n = 1;
+            for (k, ch) in rest.char_indices().take(self.max_chain) {
+                if !self.chain_letters.contains(&ch) {
+                    break;
+                }
+                let end = ws + k + ch.len_utf8();
+                if n < starts.len() && self.proclitic_set.contains(&folded[ws..end]) {
+                    starts[n] = end;
+                    n += 1;
+                }
+            }
+            for &s in &starts[..n] {
                 if let Some(m) = self.longest_at(folded, ws, s) {
                     if best.as_ref().is_none_or(|b| self.better(&m, b)) {
                         best = Some(m);
@@ -154,7 +183,7 @@ impl Matcher {
 
     fn prefix_ok(&self, prefix: &str, surf: &Surface) -> bool {
         let has_article = prefix.ends_with("ال") || prefix.ends_with("لل");
-        if !prefix.is_empty() && !self.proclitics.iter().any(|p| p == prefix) {
+        if !prefix.is_empty() && !self.proclitic_set.contains(prefix) {
             return false;
         }
         if surf.conj_only {

@@ -21,7 +21,7 @@ pub fn polarity(lex: &Lexicon, s: &Sentence, cue: usize) -> (Polarity, Option<us
         }
         let dist = c.first_word - it.last_word;
         // غير أن، إلا أن: "however", not a negation
-        let before_complementizer = || it.last_word + 1 < s.words.len() && lex.grammar.complementizers.iter().any(|c| c == s.word(it.last_word + 1));
+        let before_complementizer = || it.last_word + 1 < s.words.len() && lex.grammar.complementizers.contains(s.word(it.last_word + 1));
         match it.kind {
             ItemKind::Negator if !before_complementizer() && it.clause == c.clause && dist <= lex.grammar.negator_window => return (Polarity::Negated, Some(i)),
             ItemKind::Denial if dist <= DENIAL_SCOPE => return (Polarity::Negated, Some(i)),

@@ -104,12 +104,12 @@ fn predicate_between(lex: &Lexicon, s: &Sentence, a: usize, b: usize, verb_objec
 
 /// Does an embedded clause open between words `a` and `b` (exclusive)?
 fn complementizer_between(lex: &Lexicon, s: &Sentence, a: usize, b: usize) -> bool {
-    (a + 1..b).any(|w| lex.grammar.complementizers.iter().any(|c| c == s.word(w)))
+    (a + 1..b).any(|w| lex.grammar.complementizers.contains(s.word(w)))
 }
 
 /// Is there a preposition word between words `a` and `b` (exclusive)?
 fn prep_between(lex: &Lexicon, s: &Sentence, a: usize, b: usize) -> bool {
-    (a + 1..b).any(|w| lex.grammar.prepositions.iter().any(|c| c == s.word(w)))
+    (a + 1..b).any(|w| lex.grammar.prepositions.contains(s.word(w)))
 }
 
 /// The subject a coordinated verb shares with the verb before it (زار
@@ -139,7 +139,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
     let mut agent_unit: Option<usize> = None;
     match p.shape {
         Shape::Verb => {
-            let relative = |u: &Unit| (u.last_word + 1..cw_first).any(|w| lex.grammar.relatives.iter().any(|r| r == s.word(w)));
+            let relative = |u: &Unit| (u.last_word + 1..cw_first).any(|w| lex.grammar.relatives.contains(s.word(w)));
             let subject = |u: &&&Unit| !actor_members(lex, s, u).is_empty() && !cue_between(s, u.last_word, cw_first);
             // the nearest bare subject, or a partitive one right before the
             // verb (مقاتلون من تنظيم داعش هاجموا)
@@ -195,7 +195,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             if let Some(u) = after.first().filter(|u| r.agents.is_empty() && !suffixed && !cue_between(s, cw_last, u.first_word)) {
                 let partitive = u.prep.as_deref() == Some("من");
                 // a nisba may stand after its head and a quantifier (خروج جميع القوات الأميركية)
-                let titles = (cw_last + 1..u.first_word).all(|w| lex.grammar.titles.iter().any(|t| t == s.word(w)));
+                let titles = (cw_last + 1..u.first_word).all(|w| lex.grammar.titles.contains(s.word(w)));
                 let near = u.first_word - cw_last <= 2 || ((partitive || u.nisba) && u.first_word - cw_last <= 3) || (titles && u.first_word - cw_last <= 4);
                 let between_free = near && (u.prep.is_none() || (p.genitive == Genitive::Patient && partitive));
                 if between_free {

@@ -191,7 +191,7 @@ impl<'a> Sentence<'a> {
         }
         let between: Vec<usize> = (a.last_word + 1..b.first_word).collect();
         // a partitive من after the counted noun is fine (وضباطا من الجيش الروسي)
-        let prep_at = |w: usize| lex.grammar.prepositions.iter().any(|p| p == self.word(w)) && !(self.word(w) == "من" && w + 2 >= b.first_word && w > a.last_word + 1);
+        let prep_at = |w: usize| lex.grammar.prepositions.contains(self.word(w)) && !(self.word(w) == "من" && w + 2 >= b.first_word && w > a.last_word + 1);
         // a nisba brings its head noun along (وضباطا من الجيش الروسي)
         let b_nisba = matches!(b.kind, ItemKind::Entity { nisba: true, .. });
         let max = if b_nisba { 3 } else { 2 };
@@ -205,7 +205,7 @@ impl<'a> Sentence<'a> {
         }
         // only the conjoined word may follow a comma; no new clause inside
         let inner = &self.text[self.words[between[0]].end..b.mention.span.start];
-        if inner.contains(['،', ',', '.', '؛', ';', ':']) || between.iter().any(|&w| lex.grammar.complementizers.iter().any(|c| c == self.word(w))) {
+        if inner.contains(['،', ',', '.', '؛', ';', ':']) || between.iter().any(|&w| lex.grammar.complementizers.contains(self.word(w))) {
             return false;
         }
         let first = self.word(between[0]);
@@ -237,16 +237,16 @@ impl<'a> Sentence<'a> {
             }
             let word = self.word(w);
             // a preposition does not reach across أن (إلى أن إيران تساعد)
-            if lex.grammar.complementizers.iter().any(|c| c == word) {
+            if lex.grammar.complementizers.contains(word) {
                 break;
             }
-            if w > stop {
-                let two = format!("{} {}", self.word(w - 1), word);
-                if preps.contains(&two) {
-                    return Some(two);
+            if w > stop && self.words[w].start == self.words[w - 1].end + 1 {
+                let two = &self.text[self.words[w - 1].start..self.words[w].end];
+                if preps.contains(two) {
+                    return Some(two.to_string());
                 }
             }
-            if preps.iter().any(|p| p == word) {
+            if preps.contains(word) {
                 return Some(word.to_string());
             }
             // a head noun with a prepositional proclitic: بمدينة، لقوات
@@ -274,8 +274,9 @@ fn clauses(lex: &Lexicon, text: &str, words: &[Range<usize>]) -> Vec<usize> {
     for (i, w) in words.iter().enumerate() {
         let word = &text[w.clone()];
         let punct_before = i > 0 && text[words[i - 1].end..w.start].contains([';', '؛', ':']);
-        let two = words.get(i + 1).map(|n| format!("{word} {}", &text[n.clone()]));
-        let is_break = lex.grammar.clause_breaks.iter().any(|b| b == word || Some(b) == two.as_ref());
+        // two-word breaks (في حين) only when the pair is contiguous
+        let is_break = lex.grammar.clause_breaks.contains(word)
+            || words.get(i + 1).is_some_and(|n| n.start == w.end + 1 && lex.grammar.clause_breaks.contains(&text[w.start..n.end]));
         if i > 0 && (punct_before || is_break) {
             clause += 1;
         }

@@ -15,6 +15,7 @@ pub use model::{EntityKind, Family, Genitive, ObjectKind, Shape};
 use crate::text::normalize_str;
 use indexmap::IndexMap;
 use model::{GrammarFile, PatternDef, RelationDef};
+use rustc_hash::FxHashSet as HashSet;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -66,11 +67,11 @@ pub struct Grammar {
     pub negators: Vec<String>,
     pub denials: Vec<String>,
     pub negator_window: usize,
-    pub clause_breaks: Vec<String>,
-    pub prepositions: Vec<String>,
-    pub complementizers: Vec<String>,
-    pub relatives: Vec<String>,
-    pub titles: Vec<String>,
+    pub clause_breaks: HashSet<String>,
+    pub prepositions: HashSet<String>,
+    pub complementizers: HashSet<String>,
+    pub relatives: HashSet<String>,
+    pub titles: HashSet<String>,
     pub actor_heads: Vec<String>,
     pub place_heads: Vec<String>,
 }
@@ -535,11 +536,11 @@ impl Checker<'_> {
             negators: fold(&g.negators),
             denials: fold(&g.denials),
             negator_window: g.negator_window,
-            clause_breaks: fold(&g.clause_breaks),
-            prepositions: fold(&g.prepositions),
-            complementizers: fold(&g.complementizers),
-            relatives: fold(&g.relatives),
-            titles: fold(&g.titles),
+            clause_breaks: fold(&g.clause_breaks).into_iter().collect(),
+            prepositions: fold(&g.prepositions).into_iter().collect(),
+            complementizers: fold(&g.complementizers).into_iter().collect(),
+            relatives: fold(&g.relatives).into_iter().collect(),
+            titles: fold(&g.titles).into_iter().collect(),
             actor_heads: fold(&g.actor_heads),
             place_heads: fold(&g.place_heads),
         }
