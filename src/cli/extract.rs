@@ -30,7 +30,7 @@ pub fn run(a: Args, g: &Global) -> Result<(), CliError> {
     let started = std::time::Instant::now();
     let mut write_to = |out: &mut dyn Write| -> std::io::Result<()> {
         let mut err = Ok(());
-        extract_stream(&ex, Articles::open(&a.paths), |r| match r {
+        extract_stream(&ex, Articles::open(&a.paths).deferred_dates(), |r| match r {
                 Ok((_, claims)) => {
                     n_articles += 1;
                     for c in claims {

@@ -83,6 +83,18 @@ impl<'l> Extractor<'l> {
     /// folded text it was made on.
     pub fn analyse(&self, a: &Article) -> (Vec<SentenceAnalysis>, Normalized) {
         let norm = normalize(&a.text);
+        (self.analyse_folded(a, &norm), norm)
+    }
+
+    /// Claims of an article whose stated date may still be unknown: the date
+    /// is read off the same folded text the claims are made from.
+    pub fn article_dated(&self, a: &mut Article) -> Vec<Claim> {
+        let norm = normalize(&a.text);
+        crate::input::fill_date_from_folded(a, &norm.text);
+        self.analyse_folded(a, &norm).into_iter().flat_map(|s| s.claims).collect()
+    }
+
+    fn analyse_folded(&self, a: &Article, norm: &Normalized) -> Vec<SentenceAnalysis> {
         let mentions = self.matcher.find(&norm.text);
         let mut out = Vec::new();
         let mut k = 0;
@@ -96,9 +108,9 @@ impl<'l> Extractor<'l> {
             }
             let ms = &mentions[k..j];
             k = j;
-            out.push(self.sentence(a, &norm, index, range, ms));
+            out.push(self.sentence(a, norm, index, range, ms));
         }
-        (out, norm)
+        out
     }
 
     fn sentence(&self, a: &Article, norm: &Normalized, index: usize, range: Range<usize>, ms: &[Mention]) -> SentenceAnalysis {
@@ -332,23 +344,39 @@ pub const CHUNK: usize = 256;
 
 /// Extract claims from a stream of articles on all cores (or the current
 /// rayon pool), handing each article's result to `sink` in input order.
+///
+/// A reader thread parses the input ahead while the workers extract, in
+/// chunks of [`CHUNK`], so memory holds at most two chunks whatever the size
+/// of the corpus.
 pub fn extract_stream<I, F>(ex: &Extractor, articles: I, mut sink: F)
 where
-    I: Iterator<Item = Result<Article, InputError>>,
+    I: Iterator<Item = Result<Article, InputError>> + Send,
     F: FnMut(Result<(Article, Vec<Claim>), InputError>),
 {
-    let mut articles = articles.peekable();
-    while articles.peek().is_some() {
-        let chunk: Vec<Result<Article, InputError>> = articles.by_ref().take(CHUNK).collect();
-        let results: Vec<Result<(Article, Vec<Claim>), InputError>> = chunk
-            .into_par_iter()
-            .map(|r| r.map(|a| {
-                let c = ex.article(&a);
-                (a, c)
-            }))
-            .collect();
-        for r in results {
-            sink(r);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Result<Article, InputError>>>(1);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let mut articles = articles;
+            loop {
+                let chunk: Vec<_> = articles.by_ref().take(CHUNK).collect();
+                if chunk.is_empty() || tx.send(chunk).is_err() {
+                    break;
+                }
+            }
+        });
+        for chunk in rx {
+            let results: Vec<Result<(Article, Vec<Claim>), InputError>> = chunk
+                .into_par_iter()
+                .map(|r| {
+                    r.map(|mut a| {
+                        let c = ex.article_dated(&mut a);
+                        (a, c)
+                    })
+                })
+                .collect();
+            for r in results {
+                sink(r);
+            }
         }
-    }
+    });
 }

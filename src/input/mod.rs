@@ -85,6 +85,10 @@ fn is_jsonl(p: &Path) -> bool {
 
 /// Read a `.txt` article whole.
 pub fn read_txt(path: &Path) -> Result<Article, InputError> {
+    read_txt_with(path, true)
+}
+
+fn read_txt_with(path: &Path, dates: bool) -> Result<Article, InputError> {
     let err = |m: String| InputError { path: path.to_path_buf(), line: None, message: m };
     let mut bytes = Vec::new();
     File::open(path).and_then(|mut f| f.read_to_end(&mut bytes)).map_err(|e| err(format!("cannot read: {e}")))?;
@@ -98,7 +102,7 @@ pub fn read_txt(path: &Path) -> Result<Article, InputError> {
         return Err(err("empty file; skipped".into()));
     }
     let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    Ok(article(id, text, None, None, None))
+    Ok(article(id, text, None, None, None, dates))
 }
 
 /// Nothing but whitespace and characters that folding drops (a BOM, bidi
@@ -107,9 +111,26 @@ fn is_blank(text: &str) -> bool {
     text.trim_matches(|c: char| c.is_whitespace() || crate::text::normalize::fold_char(c).is_none()).is_empty()
 }
 
-fn article(id: String, text: String, date: Option<String>, title: Option<String>, source: Option<String>) -> Article {
-    let date = date.filter(|d| !d.trim().is_empty()).or_else(|| date::stated_date(&crate::text::normalize(head(&text)).text));
-    Article { id, text, date, title, source }
+fn article(id: String, text: String, date: Option<String>, title: Option<String>, source: Option<String>, dates: bool) -> Article {
+    let mut a = Article { id, text, date: date.filter(|d| !d.trim().is_empty()), title, source };
+    if dates {
+        fill_date(&mut a);
+    }
+    a
+}
+
+/// Find the date the text states, if the input gave none.
+pub fn fill_date(a: &mut Article) {
+    if a.date.is_none() {
+        a.date = date::stated_date(&crate::text::normalize(head(&a.text)).text);
+    }
+}
+
+/// The same, from a folded copy of the whole text the caller already has.
+pub fn fill_date_from_folded(a: &mut Article, folded: &str) {
+    if a.date.is_none() {
+        a.date = date::stated_date(folded);
+    }
 }
 
 fn head(t: &str) -> &str {
@@ -122,6 +143,10 @@ fn head(t: &str) -> &str {
 
 /// Parse one JSONL line.
 pub fn parse_json_line(path: &Path, n: usize, line: &str) -> Result<Article, InputError> {
+    parse_json_line_with(path, n, line, true)
+}
+
+fn parse_json_line_with(path: &Path, n: usize, line: &str, dates: bool) -> Result<Article, InputError> {
     let err = |m: String| InputError { path: path.to_path_buf(), line: Some(n), message: m };
     let rec: JsonArticle = serde_json::from_str(line).map_err(|e| err(format!("not a JSON object: {e}")))?;
     let text = rec.text.ok_or_else(|| err("no \"text\" field; each line needs {\"id\": ..., \"text\": ...}".into()))?;
@@ -133,7 +158,7 @@ pub fn parse_json_line(path: &Path, n: usize, line: &str) -> Result<Article, Inp
         Some(serde_json::Value::Number(n)) => n.to_string(),
         _ => format!("{}:{n}", path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()),
     };
-    Ok(article(id, text, rec.date, rec.title, rec.source))
+    Ok(article(id, text, rec.date, rec.title, rec.source, dates))
 }
 
 /// Streams articles (or the reasons inputs were skipped) from files.
@@ -141,12 +166,20 @@ pub struct Articles {
     files: std::vec::IntoIter<PathBuf>,
     pending: std::vec::IntoIter<InputError>,
     jsonl: Option<(PathBuf, BufReader<File>, usize)>,
+    dates: bool,
 }
 
 impl Articles {
     pub fn open(paths: &[PathBuf]) -> Articles {
         let (files, errors) = expand(paths);
-        Articles { files: files.into_iter(), pending: errors.into_iter(), jsonl: None }
+        Articles { files: files.into_iter(), pending: errors.into_iter(), jsonl: None, dates: true }
+    }
+
+    /// Leave the stated dates to the consumer (see [`fill_date`]), which
+    /// can find them on the folded text it makes anyway, on its own thread.
+    pub fn deferred_dates(mut self) -> Articles {
+        self.dates = false;
+        self
     }
 }
 
@@ -171,7 +204,7 @@ impl Iterator for Articles {
                         if line.trim().is_empty() {
                             continue;
                         }
-                        return Some(parse_json_line(path, *n, line.trim_end()));
+                        return Some(parse_json_line_with(path, *n, line.trim_end(), self.dates));
                     }
                     Err(e) => {
                         let err = InputError { path: path.clone(), line: Some(*n + 1), message: format!("cannot read: {e}") };
@@ -189,7 +222,7 @@ impl Iterator for Articles {
                 }
                 continue;
             }
-            return Some(read_txt(&path));
+            return Some(read_txt_with(&path, self.dates));
         }
     }
 }

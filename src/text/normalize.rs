@@ -100,6 +100,12 @@ pub fn normalize(input: &str) -> Normalized {
             origin.push(pos as u32);
             continue;
         }
+        // most Arabic letters fold to themselves: copy them straight
+        if matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}') && !matches!(c, 'آ' | 'أ' | 'ؤ' | 'إ' | 'ئ' | 'ة' | 'ى') {
+            text.push(c);
+            origin.extend_from_slice(&[pos as u32, pos as u32]);
+            continue;
+        }
         if needs_nfkc(c) && c != '\u{FEFF}' {
             let mut buf = [0u8; 4];
             for d in c.encode_utf8(&mut buf).nfkc() {
