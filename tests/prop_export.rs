@@ -113,8 +113,13 @@ fn fingerprint(g: &KnowledgeGraph) -> String {
     s
 }
 
+/// 256 cases (CI); `PROPTEST_CASES=N` for a longer run.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(256)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
     fn graphml_is_well_formed_and_reads_back(cs in claims(), part_of in any::<bool>()) {

@@ -152,8 +152,13 @@ fn check_claims(text: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// 256 cases (CI); `PROPTEST_CASES=N` for a longer run.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(256)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
     fn normalize_any(s in any_text()) { check_normalize(&s)?; }
