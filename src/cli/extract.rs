@@ -1,7 +1,7 @@
 //! `actorgraph extract`.
 
 use super::{CliError, Global};
-use crate::extract::{extract_stream, Extractor};
+use crate::extract::{extract_stream_map, Extractor};
 use crate::input::Articles;
 use std::io::Write;
 use std::path::PathBuf;
@@ -30,20 +30,27 @@ pub fn run(a: Args, g: &Global) -> Result<(), CliError> {
     let started = std::time::Instant::now();
     let mut write_to = |out: &mut dyn Write| -> std::io::Result<()> {
         let mut err = Ok(());
-        extract_stream(&ex, Articles::open(&a.paths).deferred_dates(), |r| match r {
-                Ok((_, claims)) => {
-                    n_articles += 1;
-                    for c in claims {
-                        n_claims += 1;
-                        if err.is_ok() {
-                            err = serde_json::to_writer(&mut *out, &c).map_err(std::io::Error::from).and_then(|_| out.write_all(b"\n"));
-                        }
-                    }
+        // claims are serialised on the worker threads; this one only writes
+        let serialise = |_: crate::input::Article, claims: Vec<crate::extract::Claim>| {
+            let mut buf = Vec::with_capacity(claims.len() * 512);
+            for c in &claims {
+                serde_json::to_writer(&mut buf, c).expect("a claim serialises");
+                buf.push(b'\n');
+            }
+            (claims.len(), buf)
+        };
+        extract_stream_map(&ex, Articles::open(&a.paths).deferred_dates(), serialise, |r| match r {
+            Ok((n, bytes)) => {
+                n_articles += 1;
+                n_claims += n;
+                if err.is_ok() {
+                    err = out.write_all(&bytes);
                 }
-                Err(e) => {
-                    skipped += 1;
-                    eprintln!("skipped: {e}");
-                }
+            }
+            Err(e) => {
+                skipped += 1;
+                eprintln!("skipped: {e}");
+            }
         });
         err?;
         out.flush()

@@ -344,14 +344,26 @@ pub const CHUNK: usize = 256;
 
 /// Extract claims from a stream of articles on all cores (or the current
 /// rayon pool), handing each article's result to `sink` in input order.
-///
-/// A reader thread parses the input ahead while the workers extract, in
-/// chunks of [`CHUNK`], so memory holds at most two chunks whatever the size
-/// of the corpus.
-pub fn extract_stream<I, F>(ex: &Extractor, articles: I, mut sink: F)
+pub fn extract_stream<I, F>(ex: &Extractor, articles: I, sink: F)
 where
     I: Iterator<Item = Result<Article, InputError>> + Send,
     F: FnMut(Result<(Article, Vec<Claim>), InputError>),
+{
+    extract_stream_map(ex, articles, |a, c| (a, c), sink)
+}
+
+/// [`extract_stream`], with `map` run on the worker threads too (to
+/// serialise claims there, say), so the thread that writes only writes.
+///
+/// A reader thread parses the input ahead while the workers extract, in
+/// chunks of [`CHUNK`], so memory holds a few chunks whatever the size of
+/// the corpus.
+pub fn extract_stream_map<I, T, M, F>(ex: &Extractor, articles: I, map: M, mut sink: F)
+where
+    I: Iterator<Item = Result<Article, InputError>> + Send,
+    T: Send,
+    M: Fn(Article, Vec<Claim>) -> T + Sync,
+    F: FnMut(Result<T, InputError>),
 {
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Result<Article, InputError>>>(1);
     std::thread::scope(|scope| {
@@ -365,12 +377,12 @@ where
             }
         });
         for chunk in rx {
-            let results: Vec<Result<(Article, Vec<Claim>), InputError>> = chunk
+            let results: Vec<Result<T, InputError>> = chunk
                 .into_par_iter()
                 .map(|r| {
                     r.map(|mut a| {
                         let c = ex.article_dated(&mut a);
-                        (a, c)
+                        map(a, c)
                     })
                 })
                 .collect();
