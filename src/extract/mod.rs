@@ -156,7 +156,7 @@ impl<'l> Extractor<'l> {
                 if !f.pairs.is_empty() {
                     if lex.patterns[p].shape == crate::lexicon::Shape::Verb {
                         let until = s.units.iter().filter(|u| u.first_word > it.last_word && s.members(u).iter().any(|e| f.patients.contains(e))).map(|u| u.last_word).next().unwrap_or(it.last_word);
-                        shared = Some(roles::Shared { agents: f.agents.clone(), until });
+                        shared = Some(roles::Shared { agents: f.agents.clone(), until, cue_last: it.last_word });
                     }
                     frames.push(f);
                     done = true;
@@ -165,6 +165,11 @@ impl<'l> Extractor<'l> {
                 partials.push(f);
             }
             if !done {
+                // a verb that found its subject but no object still lends
+                // that subject to its complement (وافقت طهران على عدم المشاركة)
+                if let Some(f) = partials.iter().find(|f| lex.patterns[f.pattern].shape == crate::lexicon::Shape::Verb && !f.agents.is_empty()) {
+                    shared = Some(roles::Shared { agents: f.agents.clone(), until: it.last_word, cue_last: it.last_word });
+                }
                 // keep every partial frame: another cue may complete it
                 frames.extend(partials);
             }

@@ -119,6 +119,8 @@ fn prep_between(lex: &Lexicon, s: &Sentence, a: usize, b: usize) -> bool {
 pub struct Shared {
     pub agents: Vec<usize>,
     pub until: usize,
+    /// The last word of that verb.
+    pub cue_last: usize,
 }
 
 pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Option<&Shared>) -> Roles {
@@ -140,7 +142,9 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
     match p.shape {
         Shape::Verb => {
             let relative = |u: &Unit| (u.last_word + 1..cw_first).any(|w| lex.grammar.relatives.contains(s.word(w)));
-            let subject = |u: &&&Unit| !actor_members(lex, s, u).is_empty() && !cue_between(s, u.last_word, cw_first);
+            // (a verb that opens a new clause after a comma, ، وافقت, does not
+            // look back past it)
+            let subject = |u: &&&Unit| !actor_members(lex, s, u).is_empty() && !cue_between(s, u.last_word, cw_first) && !s.soft_break_between(u.last_word, cw_first + 1);
             // the nearest bare subject, or a partitive one right before the
             // verb (مقاتلون من تنظيم داعش هاجموا)
             let svo = before.iter().find(|u| ((free(u) || relative(u)) || (free_or_partitive(u) && cw_first - u.last_word <= 3)) && subject(u));
@@ -271,6 +275,10 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 });
                 if let Some(u) = light {
                     r.agents = actor_members(lex, s, u);
+                } else if let Some(sh) = shared.filter(|sh| cw_first.saturating_sub(sh.cue_last) <= 4 && !sh.agents.is_empty()) {
+                    // the complement of a verb (وافقت طهران على عدم المشاركة
+                    // مع…، بدأت إيران في سحب…) has that verb's subject
+                    r.agents = sh.agents.clone();
                 }
             }
         }
