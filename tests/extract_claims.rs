@@ -110,6 +110,15 @@ fn negators_negate_the_cue_they_scope() {
 }
 
 #[test]
+fn a_complement_takes_its_verbs_subject_and_negation() {
+    let t = "وافقت تركيا على عدم المشاركة مع الجيش الوطني السوري في معركة منبج.";
+    let got = triples(t);
+    assert!(got.iter().any(|(a, r, _, neg)| a == "turkey" && r == "cooperated_with" && *neg), "{got:?}");
+    let t = "كشف التقرير عجز روسيا مساعدة النظام السوري.";
+    assert!(has_negated(t, "russia", "supported", "syria"), "{:?}", triples(t));
+}
+
+#[test]
 fn denials_negate_what_they_report() {
     let t = "نفت إيران إخلاء سفارتها في دمشق.";
     assert!(has_negated(t, "iran", "withdrew_from", "damascus"), "{:?}", triples(t));
