@@ -250,21 +250,8 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             }
             // the patient after one of the object prepositions
             if r.patients.is_empty() && r.among.is_empty() {
-                for u in after.iter().filter(|u| u.first_word > patient_from && Some(u.first_word) != agent_unit) {
-                    if u.first_word - patient_from > w || complementizer_between(lex, s, patient_from, u.first_word) || predicate_between(lex, s, patient_from, u.first_word, false) || s.soft_break_between(patient_from, u.first_word) {
-                        break;
-                    }
-                    if !u.prep.as_ref().is_some_and(|x| p.object_preps.contains(x) && x != "بين") {
-                        continue;
-                    }
-                    let m = object_members(lex, s, u, rel.object);
-                    if m.is_empty() {
-                        r.wrong_kind = true;
-                        continue;
-                    }
-                    r.patients = m;
-                    break;
-                }
+                let accept = |u: &Unit| u.prep.as_ref().is_some_and(|x| p.object_preps.contains(x) && x != "بين");
+                r = find_patient(lex, s, rel, &after, patient_from, None, w, agent_unit, accept, r);
             }
             // the subject of a light verb before the noun (شنت إسرائيل هجوما)
             if r.agents.is_empty() && r.among.is_empty() && !suffixed {
@@ -325,20 +312,29 @@ pub fn agent_allowed(lex: &Lexicon, s: &Sentence, p: &Pattern, u: &Unit) -> bool
 /// bare if the pattern takes a direct object, else after one of its
 /// prepositions; not past an embedded clause, the next cue or a new clause.
 #[allow(clippy::too_many_arguments)]
-fn verb_patient(lex: &Lexicon, s: &Sentence, p: &Pattern, rel: &crate::lexicon::model::RelationDef, after: &[&Unit], (from, cue_last): (usize, usize), w: usize, agent_unit: Option<usize>, mut r: Roles) -> Roles {
-    let cw_last = from;
+fn verb_patient(lex: &Lexicon, s: &Sentence, p: &Pattern, rel: &crate::lexicon::model::RelationDef, after: &[&Unit], (from, cue_last): (usize, usize), w: usize, agent_unit: Option<usize>, r: Roles) -> Roles {
+    // a direct object may be genitive (رتلا لقوات النظام) or partitive
+    // (الفلول المتبقية من داعش) when من is not itself the pattern's
+    // preposition
+    let accept = |u: &Unit| match &u.prep {
+        Some(x) => p.object_preps.contains(x) || (p.direct_object && (x == "ل" || (x == "من" && u.first_word > from + 2 && !p.object_preps.iter().any(|o| o == "من")))),
+        None => p.direct_object,
+    };
+    find_patient(lex, s, rel, after, from, Some(cue_last), w, agent_unit, accept, r)
+}
+
+/// The first unit after word `from`, within `w` words, that `accept`s and
+/// is of the relation's object kind; the search stops at an embedded clause
+/// (أن), the next predicate or a new clause. `verb` is the verb's last word
+/// when the search starts right at a verb, whose object may be headed by a
+/// verbal noun (تدعم الغارات الروسية).
+#[allow(clippy::too_many_arguments)]
+fn find_patient(lex: &Lexicon, s: &Sentence, rel: &crate::lexicon::model::RelationDef, after: &[&Unit], from: usize, verb: Option<usize>, w: usize, agent_unit: Option<usize>, accept: impl Fn(&Unit) -> bool, mut r: Roles) -> Roles {
     for u in after.iter().filter(|u| u.first_word > from && Some(u.first_word) != agent_unit) {
-        if u.first_word - from > w || complementizer_between(lex, s, from, u.first_word) || predicate_between(lex, s, from, u.first_word, from == cue_last) || s.soft_break_between(from, u.first_word) {
+        if u.first_word - from > w || complementizer_between(lex, s, from, u.first_word) || predicate_between(lex, s, from, u.first_word, verb == Some(from)) || s.soft_break_between(from, u.first_word) {
             break;
         }
-        // a direct object may be genitive (رتلا لقوات النظام) or partitive
-        // (الفلول المتبقية من داعش) when من is not itself the pattern's
-        // preposition
-        let prep_ok = match &u.prep {
-            Some(x) => p.object_preps.contains(x) || (p.direct_object && (x == "ل" || (x == "من" && u.first_word > cw_last + 2 && !p.object_preps.iter().any(|o| o == "من")))),
-            None => p.direct_object,
-        };
-        if !prep_ok {
+        if !accept(u) {
             continue;
         }
         let m = object_members(lex, s, u, rel.object);
