@@ -142,6 +142,12 @@ pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> Result<(), CliError
     let fail = |e: &dyn std::fmt::Display| CliError::Input(format!("cannot write {}: {e}", path.display()));
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| fail(&e))?;
     tmp.write_all(bytes).map_err(|e| fail(&e))?;
+    // a temp file is private (0600); the result is an ordinary file
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644)).map_err(|e| fail(&e))?;
+    }
     tmp.as_file().sync_all().map_err(|e| fail(&e))?;
     tmp.persist(path).map_err(|e| fail(&e.error))?;
     Ok(())
