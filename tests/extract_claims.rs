@@ -170,3 +170,13 @@ fn one_record_per_claim_and_sentence() {
     let n = cs.iter().filter(|c| c.subject == "israel" && c.relation == "attacked" && c.object == "iran").count();
     assert_eq!(n, 1, "{cs:?}");
 }
+
+#[test]
+fn more_ways_of_saying_it() {
+    expect("أطلق حزب الله صواريخ على إسرائيل.", "hezbollah", "attacked", "israel");
+    expect("تصدت قوات النظام لهجوم تنظيم داعش قرب تدمر.", "syria", "attacked", "isis");
+    expect("جرى اتصال هاتفي بين بوتين وأردوغان.", "vladimir_putin", "negotiated_with", "recep_tayyip_erdogan");
+    expect("انتزعت هيئة تحرير الشام السيطرة على سراقب.", "hts", "controls", "saraqib");
+    // فجر الجمعة is dawn, not a bombing
+    assert!(claims("وقعت الغارة الإسرائيلية فجر الجمعة على دمشق.").iter().all(|c| !c.trigger.contains("فجر")));
+}

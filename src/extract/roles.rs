@@ -160,7 +160,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 if own.is_none() {
                     r.agents = sh.agents.clone();
                     agent_unit = None;
-                    return verb_patient(lex, s, p, rel, &after, (cw_last, cw_last), w, agent_unit, r);
+                    return verb_patient(lex, s, p, rel, &after, cw_last, w, agent_unit, r);
                 }
             }
             let pick = match (svo, vso) {
@@ -176,14 +176,14 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 r.agents = actor_members(lex, s, u);
                 agent_unit = Some(u.first_word);
             }
-            return verb_patient(lex, s, p, rel, &after, (patient_from, cw_last), w, agent_unit, r);
+            return verb_patient(lex, s, p, rel, &after, patient_from, w, agent_unit, r);
         }
         Shape::Participle => {
             // the noun it describes stands right before it
             if let Some(u) = before.iter().find(|u| cw_first - u.last_word <= 3 && !actor_members(lex, s, u).is_empty()) {
                 r.agents = actor_members(lex, s, u);
             }
-            return verb_patient(lex, s, p, rel, &after, (cw_last, cw_last), w, None, r);
+            return verb_patient(lex, s, p, rel, &after, cw_last, w, None, r);
         }
         Shape::Noun => {
             // after an agent word (هجوم شنه تنظيم داعش)
@@ -251,7 +251,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             // the patient after one of the object prepositions
             if r.patients.is_empty() && r.among.is_empty() {
                 let accept = |u: &Unit| u.prep.as_ref().is_some_and(|x| p.object_preps.contains(x) && x != "بين");
-                r = find_patient(lex, s, rel, &after, patient_from, None, w, agent_unit, accept, r);
+                r = find_patient(lex, s, rel, &after, patient_from, false, w, agent_unit, accept, r);
             }
             // the subject of a light verb before the noun (شنت إسرائيل هجوما)
             if r.agents.is_empty() && r.among.is_empty() && !suffixed {
@@ -312,7 +312,7 @@ pub fn agent_allowed(lex: &Lexicon, s: &Sentence, p: &Pattern, u: &Unit) -> bool
 /// bare if the pattern takes a direct object, else after one of its
 /// prepositions; not past an embedded clause, the next cue or a new clause.
 #[allow(clippy::too_many_arguments)]
-fn verb_patient(lex: &Lexicon, s: &Sentence, p: &Pattern, rel: &crate::lexicon::model::RelationDef, after: &[&Unit], (from, cue_last): (usize, usize), w: usize, agent_unit: Option<usize>, r: Roles) -> Roles {
+fn verb_patient(lex: &Lexicon, s: &Sentence, p: &Pattern, rel: &crate::lexicon::model::RelationDef, after: &[&Unit], from: usize, w: usize, agent_unit: Option<usize>, r: Roles) -> Roles {
     // a direct object may be genitive (رتلا لقوات النظام) or partitive
     // (الفلول المتبقية من داعش) when من is not itself the pattern's
     // preposition
@@ -320,18 +320,18 @@ fn verb_patient(lex: &Lexicon, s: &Sentence, p: &Pattern, rel: &crate::lexicon::
         Some(x) => p.object_preps.contains(x) || (p.direct_object && (x == "ل" || (x == "من" && u.first_word > from + 2 && !p.object_preps.iter().any(|o| o == "من")))),
         None => p.direct_object,
     };
-    find_patient(lex, s, rel, after, from, Some(cue_last), w, agent_unit, accept, r)
+    find_patient(lex, s, rel, after, from, true, w, agent_unit, accept, r)
 }
 
 /// The first unit after word `from`, within `w` words, that `accept`s and
 /// is of the relation's object kind; the search stops at an embedded clause
-/// (أن), the next predicate or a new clause. `verb` is the verb's last word
-/// when the search starts right at a verb, whose object may be headed by a
-/// verbal noun (تدعم الغارات الروسية).
+/// (أن), the next predicate or a new clause. For a verb (`verb`), the
+/// object may be headed by a verbal noun right after the verb or its
+/// subject (تدعم الغارات الروسية، تصدت قوات النظام لهجوم داعش).
 #[allow(clippy::too_many_arguments)]
-fn find_patient(lex: &Lexicon, s: &Sentence, rel: &crate::lexicon::model::RelationDef, after: &[&Unit], from: usize, verb: Option<usize>, w: usize, agent_unit: Option<usize>, accept: impl Fn(&Unit) -> bool, mut r: Roles) -> Roles {
+fn find_patient(lex: &Lexicon, s: &Sentence, rel: &crate::lexicon::model::RelationDef, after: &[&Unit], from: usize, verb: bool, w: usize, agent_unit: Option<usize>, accept: impl Fn(&Unit) -> bool, mut r: Roles) -> Roles {
     for u in after.iter().filter(|u| u.first_word > from && Some(u.first_word) != agent_unit) {
-        if u.first_word - from > w || complementizer_between(lex, s, from, u.first_word) || predicate_between(lex, s, from, u.first_word, verb == Some(from)) || s.soft_break_between(from, u.first_word) {
+        if u.first_word - from > w || complementizer_between(lex, s, from, u.first_word) || predicate_between(lex, s, from, u.first_word, verb) || s.soft_break_between(from, u.first_word) {
             break;
         }
         if !accept(u) {
