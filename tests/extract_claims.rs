@@ -180,3 +180,28 @@ fn more_ways_of_saying_it() {
     // فجر الجمعة is dawn, not a bombing
     assert!(claims("وقعت الغارة الإسرائيلية فجر الجمعة على دمشق.").iter().all(|c| !c.trigger.contains("فجر")));
 }
+
+#[test]
+fn what_is_not_a_negation() {
+    // a negated verb does not reach a cue behind a preposition
+    let t = "لم تعلق إيران على الهجوم الإسرائيلي على دمشق.";
+    assert!(has(t, "israel", "attacked", "damascus"), "{:?}", triples(t));
+    assert!(!has_negated(t, "israel", "attacked", "damascus"));
+    // لا يزال is "still"
+    let t = "لا يزال تنظيم داعش يهاجم قوات النظام في البادية.";
+    assert!(has(t, "isis", "attacked", "syria"), "{:?}", triples(t));
+    // a negated verb does negate its own cue
+    let t = "أكدت روسيا أن قواتها لن تنسحب من سوريا.";
+    assert!(has_negated(t, "russia", "withdrew_from", "syria"), "{:?}", triples(t));
+}
+
+#[test]
+fn common_news_constructions() {
+    expect("قالت وزارة الدفاع الروسية إن طائراتها قصفت مواقع لتنظيم داعش في ريف حمص.", "russia", "attacked", "isis");
+    expect("شنت طائرات التحالف الدولي غارات على مواقع التنظيم في الرقة.", "coalition", "attacked", "isis");
+    expect("وصلت تعزيزات عسكرية تركية إلى إدلب.", "turkey", "deployed_to", "idlib");
+    expect("قتل ثلاثة عناصر من حزب الله بغارة إسرائيلية قرب الحدود.", "israel", "attacked", "hezbollah");
+    expect("نقلت وكالة سانا أن وحدات الجيش العربي السوري استعادت السيطرة على بلدة خان شيخون.", "syria", "controls", "khan_shaykhun");
+    expect("اتهمت دمشق أنقرة بدعم الإرهابيين.", "syria", "accused", "turkey");
+    expect("التقى وزير الخارجية السوري فيصل المقداد نظيره الإيراني حسين أمير عبد اللهيان في دمشق.", "faisal_mekdad", "met_with", "hossein_amir_abdollahian");
+}

@@ -20,10 +20,14 @@ pub fn polarity(lex: &Lexicon, s: &Sentence, cue: usize) -> (Polarity, Option<us
             continue;
         }
         let dist = c.first_word - it.last_word;
-        // غير أن، إلا أن: "however", not a negation
-        let before_complementizer = || it.last_word + 1 < s.words.len() && lex.grammar.complementizers.contains(s.word(it.last_word + 1));
+        // غير أن (however), لا يزال (still), لا سيما (especially) are no
+        // negation; nor does a negated verb reach a cue behind a preposition
+        // (لم تعلق إيران على الهجوم)
+        let next = it.last_word + 1;
+        let broken = || next < s.words.len() && (lex.grammar.complementizers.contains(s.word(next)) || lex.grammar.negator_breakers.contains(s.word(next)));
+        let across_prep = || (next..c.first_word).any(|w| lex.grammar.prepositions.contains(s.word(w)));
         match it.kind {
-            ItemKind::Negator if !before_complementizer() && it.clause == c.clause && dist <= lex.grammar.negator_window => return (Polarity::Negated, Some(i)),
+            ItemKind::Negator if !broken() && !across_prep() && it.clause == c.clause && dist <= lex.grammar.negator_window => return (Polarity::Negated, Some(i)),
             ItemKind::Denial if dist <= DENIAL_SCOPE => return (Polarity::Negated, Some(i)),
             _ => {}
         }

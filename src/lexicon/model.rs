@@ -232,6 +232,9 @@ pub struct GrammarFile {
     pub cue_suffixes: Vec<String>,
     /// Particles that negate the cue they stand before (لم، لن، لا، عدم، غير).
     pub negators: Vec<String>,
+    /// Words that cancel a negator right before them (لا يزال، لا سيما).
+    #[serde(default)]
+    pub negator_breakers: Vec<String>,
     /// Verbs of denial that negate the claim they report (نفى، تنفي).
     pub denials: Vec<String>,
     /// How many words before a cue a negator may stand.
