@@ -205,3 +205,15 @@ fn common_news_constructions() {
     expect("اتهمت دمشق أنقرة بدعم الإرهابيين.", "syria", "accused", "turkey");
     expect("التقى وزير الخارجية السوري فيصل المقداد نظيره الإيراني حسين أمير عبد اللهيان في دمشق.", "faisal_mekdad", "met_with", "hossein_amir_abdollahian");
 }
+
+#[test]
+fn members_adverbs_and_borrowed_agents() {
+    // a member stands for the group; the victim takes the strike's agent
+    let t = "قتل قائد في الحرس الثوري بغارة إسرائيلية على مطار دمشق الدولي.";
+    expect(t, "israel", "attacked", "irgc");
+    // the accusative alef is no pronoun: the light verb's subject is the agent
+    expect("وقعت روسيا وتركيا اتفاقاً لوقف إطلاق النار في إدلب.", "russia", "agreed_with", "turkey");
+    // an adverbial nisba names a passive's agent
+    let t = "تقدمت الفصائل الموالية لأنقرة والقوات المدعومة تركياً نحو منبج.";
+    assert!(triples(t).iter().any(|(a, r, _, _)| a == "turkey" && r == "supported"), "{:?}", triples(t));
+}

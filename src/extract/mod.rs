@@ -334,6 +334,32 @@ impl<'l> Extractor<'l> {
                 }
             }
         }
+        // a victim with no agent of its own takes the agent of the nearest
+        // whole frame of its relation (قتل قائد في الحرس الثوري بغارة
+        // إسرائيلية على مطار دمشق: Israel attacked both)
+        for j in 0..n {
+            if !frames[j].pairs.is_empty() || !frames[j].agents.is_empty() || frames[j].patients.is_empty() {
+                continue;
+            }
+            let rel = frames[j].pattern_relation(lex);
+            let donor = (0..n)
+                .filter(|&k| k != j && !frames[k].pairs.is_empty() && frames[k].pattern_relation(lex) == rel)
+                .filter(|&k| frames[k].cue_word.abs_diff(frames[j].cue_word) <= JOIN_DISTANCE)
+                .min_by_key(|&k| frames[k].cue_word.abs_diff(frames[j].cue_word));
+            let Some(k) = donor else { continue };
+            let place_object = lex.relations[rel].object == ObjectKind::Place;
+            let agents = frames[k].agents.clone();
+            let pairs: Vec<(usize, usize)> = agents
+                .iter()
+                .flat_map(|&a| frames[j].patients.iter().map(move |&b| (a, b)))
+                .filter(|&(a, b)| a != b && (place_object || !self.related(a, b)))
+                .collect();
+            if !pairs.is_empty() {
+                frames[j].agents = agents;
+                frames[j].pairs = pairs;
+                frames[j].rejected = None;
+            }
+        }
     }
 }
 

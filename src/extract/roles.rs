@@ -195,7 +195,8 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             // right after the noun: a nisba or a genitive name (a partitive
             // may stand between: مقتل 26 من قوات النظام)
             // a pronoun suffix fills the genitive slot (انسحابها: its withdrawal)
-            let suffixed = !it.mention.suffix(s.text).is_empty();
+            // (the accusative alef of اتفاقاً is no pronoun)
+            let suffixed = !matches!(it.mention.suffix(s.text), "" | "ا");
             if let Some(u) = after.first().filter(|u| r.agents.is_empty() && !suffixed && !cue_between(s, cw_last, u.first_word)) {
                 let partitive = u.prep.as_deref() == Some("من");
                 // a nisba may stand after its head and a quantifier (خروج جميع القوات الأميركية)
@@ -274,6 +275,11 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 r.patients = object_members(lex, s, u, rel.object);
             }
             let agent = after.iter().find(|u| {
+                // an adverbial nisba names the agent by itself (المدعومة
+                // إيرانياً، تركياً: the latter folds to the name تركيا)
+                if u.first_word == cw_last + 1 && u.prep.is_none() {
+                    return true;
+                }
                 if p.agent_preps.is_empty() {
                     u.first_word - cw_last <= 2 && free(u)
                 } else {
@@ -316,8 +322,10 @@ fn verb_patient(lex: &Lexicon, s: &Sentence, p: &Pattern, rel: &crate::lexicon::
     // a direct object may be genitive (رتلا لقوات النظام) or partitive
     // (الفلول المتبقية من داعش) when من is not itself the pattern's
     // preposition
+    // a member stands for the group (قتل قائد في الحرس الثوري، عناصر من حزب الله)
+    let member = |u: &Unit| u.first_word >= 2 && lex.grammar.members.contains(s.word(u.first_word - 2)) && matches!(u.prep.as_deref(), Some("من" | "في"));
     let accept = |u: &Unit| match &u.prep {
-        Some(x) => p.object_preps.contains(x) || (p.direct_object && (x == "ل" || (x == "من" && u.first_word > from + 2 && !p.object_preps.iter().any(|o| o == "من")))),
+        Some(x) => p.object_preps.contains(x) || (p.direct_object && (x == "ل" || member(u) || (x == "من" && u.first_word > from + 2 && !p.object_preps.iter().any(|o| o == "من")))),
         None => p.direct_object,
     };
     find_patient(lex, s, rel, after, from, true, w, agent_unit, accept, r)

@@ -73,6 +73,7 @@ pub struct Grammar {
     pub complementizers: HashSet<String>,
     pub relatives: HashSet<String>,
     pub titles: HashSet<String>,
+    pub members: HashSet<String>,
     pub actor_heads: Vec<String>,
     pub place_heads: Vec<String>,
 }
@@ -127,7 +128,8 @@ const DEFAULT_WINDOW: usize = 8;
 pub fn inflect_nisba(base: &str) -> Vec<String> {
     let b = normalize_str(base);
     let b = b.strip_prefix("ال").unwrap_or(&b).to_string();
-    ["", "ه", "ون", "ين", "ان", "تان", "تين", "يه"]
+    // (and the adverb: المدعومة إيرانياً، تركياً)
+    ["", "ه", "ون", "ين", "ان", "تان", "تين", "يه", "ا"]
         .iter()
         .map(|s| format!("{b}{s}"))
         .collect()
@@ -543,6 +545,7 @@ impl Checker<'_> {
             complementizers: fold(&g.complementizers).into_iter().collect(),
             relatives: fold(&g.relatives).into_iter().collect(),
             titles: fold(&g.titles).into_iter().collect(),
+            members: fold(&g.members).into_iter().collect(),
             actor_heads: fold(&g.actor_heads),
             place_heads: fold(&g.place_heads),
         }

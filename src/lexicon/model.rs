@@ -252,6 +252,9 @@ pub struct GrammarFile {
     /// Words that open an embedded clause: objects are not sought past them.
     #[serde(default)]
     pub complementizers: Vec<String>,
+    /// Members of a group, who stand for it as a verb's object.
+    #[serde(default)]
+    pub members: Vec<String>,
     /// Titles between a noun and the name it governs (وزير خارجية، المرشد الأعلى).
     #[serde(default)]
     pub titles: Vec<String>,
