@@ -456,11 +456,8 @@ impl Checker<'_> {
                 let key = (bare.clone(), false);
                 if let Some(&s) = owner.get(&key) {
                     match &mut surfaces[s].target {
-                        Target::Cue(v) => {
-                            if !v.contains(&pi) {
-                                v.push(pi)
-                            }
-                        }
+                        Target::Cue(v) if !v.contains(&pi) => v.push(pi),
+                        Target::Cue(_) => {}
                         // a conjugation that spells a name (تدمر: she destroys,
                         // Palmyra) yields to the name
                         Target::Entity(_) if fi >= p.written_forms => {}
