@@ -217,3 +217,14 @@ fn members_adverbs_and_borrowed_agents() {
     let t = "تقدمت الفصائل الموالية لأنقرة والقوات المدعومة تركياً نحو منبج.";
     assert!(triples(t).iter().any(|(a, r, _, _)| a == "turkey" && r == "supported"), "{:?}", triples(t));
 }
+
+#[test]
+fn taa_marbuta_is_not_a_pronoun_suffix() {
+    // وزارة folds to وزاره, which is not و + زار (visited) + ه;
+    // الاجتماعي (social) is not اجتماع (meeting) + ي
+    let t = "أصدرت وزارة الخارجية الروسية بياناً حول إيران على مواقع التواصل الاجتماعي.";
+    let got = triples(t);
+    assert!(got.iter().all(|(_, r, _, _)| r != "visited" && r != "met_with"), "{got:?}");
+    // a real pronoun suffix still counts
+    expect("اتهمت إيران إسرائيل بقصف مواقعها وهاجمتها في سوريا.", "iran", "accused", "israel");
+}
