@@ -12,14 +12,11 @@
 //! edges with `symmetric=true`, as in GraphML, since networkx refuses
 //! undirected edges in a directed graph.
 
-use super::{xml_attr, xml_id, xml_text};
+use super::{ev, start, xml_id, xml_text, W};
 use crate::graph::views::is_date;
 use crate::graph::{Evidence, KnowledgeGraph};
-use quick_xml::events::attributes::Attribute;
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
-use quick_xml::name::QName;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesText, Event};
 use quick_xml::Writer;
-use std::borrow::Cow;
 
 const NODE_ATTRS: &[(&str, &str)] = &[("label_ar", "string"), ("kind", "string"), ("parent", "string")];
 const EDGE_ATTRS: &[(&str, &str)] = &[
@@ -35,19 +32,6 @@ const EDGE_ATTRS: &[(&str, &str)] = &[
     ("evidence", "string"),
 ];
 
-type W = Writer<Vec<u8>>;
-
-fn start<'a>(name: &'a str, attrs: &[(&str, &str)]) -> BytesStart<'a> {
-    let mut s = BytesStart::new(name);
-    for (k, v) in attrs {
-        s.push_attribute(Attribute { key: QName(k.as_bytes()), value: Cow::Owned(xml_attr(v).into_owned().into_bytes()) });
-    }
-    s
-}
-
-fn ev(w: &mut W, e: Event) {
-    w.write_event(e).expect("writing to a Vec cannot fail");
-}
 
 fn attvalues(w: &mut W, values: &[(&str, Option<String>)]) {
     ev(w, Event::Start(start("attvalues", &[])));

@@ -13,14 +13,11 @@
 //! claim: `article | date | sentence`) and `evidence_json` (the evidence as a
 //! JSON array, which the reader restores exactly).
 
-use super::{from_xml_id, xml_attr, xml_id, xml_text};
+use super::{ev, from_xml_id, start, xml_id, xml_text, W};
 use crate::extract::Polarity;
 use crate::graph::{Edge, Evidence, KnowledgeGraph, Node, RelationInfo, UNKNOWN};
-use quick_xml::events::attributes::Attribute;
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
-use quick_xml::name::QName;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesText, Event};
 use quick_xml::{Reader, Writer};
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// (key id, for, attr.name, attr.type, description)
@@ -44,19 +41,6 @@ const KEYS: &[(&str, &str, &str, &str, &str)] = &[
     ("e_evidence_json", "edge", "evidence_json", "string", "the claims behind the edge as a JSON array"),
 ];
 
-type W = Writer<Vec<u8>>;
-
-fn start<'a>(name: &'a str, attrs: &[(&str, &str)]) -> BytesStart<'a> {
-    let mut s = BytesStart::new(name);
-    for (k, v) in attrs {
-        s.push_attribute(Attribute { key: QName(k.as_bytes()), value: Cow::Owned(xml_attr(v).into_owned().into_bytes()) });
-    }
-    s
-}
-
-fn ev(w: &mut W, e: Event) {
-    w.write_event(e).expect("writing to a Vec cannot fail");
-}
 
 fn data(w: &mut W, key: &str, value: &str) {
     ev(w, Event::Start(start("data", &[("key", key)])));

@@ -139,6 +139,23 @@ pub fn from_xml_id(x: &str) -> Cow<'_, str> {
     }
 }
 
+/// The XML writer both GraphML and GEXF use.
+pub(crate) type W = quick_xml::Writer<Vec<u8>>;
+
+/// An element start with its attributes escaped once, here.
+pub(crate) fn start<'a>(name: &'a str, attrs: &[(&str, &str)]) -> quick_xml::events::BytesStart<'a> {
+    use quick_xml::events::attributes::Attribute;
+    let mut s = quick_xml::events::BytesStart::new(name);
+    for (k, v) in attrs {
+        s.push_attribute(Attribute { key: quick_xml::name::QName(k.as_bytes()), value: Cow::Owned(xml_attr(v).into_owned().into_bytes()) });
+    }
+    s
+}
+
+pub(crate) fn ev(w: &mut W, e: quick_xml::events::Event) {
+    w.write_event(e).expect("writing to a Vec cannot fail");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
