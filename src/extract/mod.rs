@@ -24,6 +24,13 @@ use sentence::{ItemKind, Sentence};
 use std::collections::HashSet;
 use std::ops::Range;
 
+/// `ACTORGRAPH_DEBUG_UNITS` set: print each sentence's units and items on
+/// stderr (read once, not per sentence).
+fn debug_units() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("ACTORGRAPH_DEBUG_UNITS").is_some())
+}
+
 /// How far apart (in words) two cues may be for their partial frames to be
 /// joined.
 const JOIN_DISTANCE: usize = 10;
@@ -123,7 +130,7 @@ impl<'l> Extractor<'l> {
             return analysis;
         }
         let s = Sentence::new(lex, &norm.text, range, ms);
-        if std::env::var_os("ACTORGRAPH_DEBUG_UNITS").is_some() {
+        if debug_units() {
             for u in &s.units {
                 let ids: Vec<&str> = s.members(u).iter().map(|&e| lex.entities[e].id.as_str()).collect();
                 eprintln!("unit {:?} words {}..{} clause {} prep {:?} nisba {}", ids, u.first_word, u.last_word, u.clause, u.prep, u.nisba);
