@@ -62,6 +62,11 @@ pub fn sentence_json(lex: &Lexicon, a: &Article, norm: &Normalized, s: &Sentence
                 r["relation"] = json!(lex.relations[lex.patterns[ps[0]].relation].id);
                 cues.push(r);
             }
+            Target::Reference(_) => {
+                let mut r = rec;
+                r["role"] = json!("reference");
+                others.push(r);
+            }
             Target::Negator | Target::Denial => {
                 let mut r = rec;
                 r["role"] = json!(if matches!(surf.target, Target::Negator) { "negator" } else { "denial" });
@@ -103,6 +108,7 @@ pub fn sentence_json(lex: &Lexicon, a: &Article, norm: &Normalized, s: &Sentence
         "cues": cues,
         "negation": others,
         "frames": frames,
+        "resolutions": s.resolutions,
         "claims": s.claims,
         "rejected": rejected,
     })
@@ -175,6 +181,15 @@ fn print_text(j: &serde_json::Value) -> String {
     }
     for n in j["negation"].as_array().into_iter().flatten() {
         let _ = writeln!(out, "   {:<7} «{}»", s(&n["role"]), s(&n["text"]));
+    }
+    for r in j["resolutions"].as_array().into_iter().flatten() {
+        let ents: Vec<String> = r["entities"].as_array().into_iter().flatten().map(|e| s(e)).collect();
+        let vias: Vec<String> = r["via"].as_array().into_iter().flatten().map(|v| format!("«{}» (sentence {})", s(&v["text"]), v["sentence"])).collect();
+        if ents.is_empty() {
+            let _ = writeln!(out, "   coref   «{}» {}: {}", s(&r["text"]), s(&r["what"]), s(&r["why"]));
+        } else {
+            let _ = writeln!(out, "   coref   «{}» {} = {} ← {}: {}", s(&r["text"]), s(&r["what"]), ents.join(", "), vias.join(", "), s(&r["why"]));
+        }
     }
     for c in j["claims"].as_array().into_iter().flatten() {
         let neg = if s(&c["polarity"]) == "negated" { " (negated)" } else { "" };

@@ -168,6 +168,8 @@ mod tests {
             span: [0, 3],
             trigger: "t".into(),
             date: None,
+            subject_via: None,
+            object_via: None,
         }
     }
 

@@ -38,4 +38,10 @@ pub struct Claim {
     /// The cue as written in the input.
     pub trigger: String,
     pub date: Option<String>,
+    /// Set when the subject was named in this sentence only by a reference
+    /// (الطرفان، الحزب، ـها، a verb with no subject): its antecedent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject_via: Option<super::coref::Via>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub object_via: Option<super::coref::Via>,
 }

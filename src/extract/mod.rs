@@ -8,6 +8,7 @@
 //! هجوم داعشي"). Claims are deduplicated per sentence.
 
 pub mod claim;
+pub mod coref;
 pub mod polarity;
 pub mod roles;
 pub mod sentence;
@@ -66,18 +67,195 @@ pub struct SentenceAnalysis {
     /// index this list); empty when the sentence had no cue and no entity.
     pub mentions_of_items: Vec<Mention>,
     pub frames: Vec<Frame>,
+    /// Every reference coreference tried to resolve, and how.
+    pub resolutions: Vec<ResolutionTrace>,
     pub claims: Vec<Claim>,
+}
+
+/// One coreference decision, for `explain`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ResolutionTrace {
+    /// What was resolved: a reference word, a pronoun suffix, a verb's
+    /// missing subject.
+    pub what: &'static str,
+    /// The reference (or the cue) as written.
+    pub text: String,
+    /// Entity ids it was resolved to (empty: unresolved).
+    pub entities: Vec<String>,
+    pub via: Vec<coref::Via>,
+    pub why: String,
 }
 
 /// Turns articles into claims with one lexicon. `&Extractor` is `Sync`.
 pub struct Extractor<'l> {
     pub lex: &'l Lexicon,
     pub matcher: Matcher,
+    /// Resolve references (on by default; `--no-coref` turns it off).
+    pub coref: bool,
 }
 
 impl<'l> Extractor<'l> {
     pub fn new(lex: &'l Lexicon) -> Extractor<'l> {
-        Extractor { lex, matcher: Matcher::new(lex) }
+        Extractor { lex, matcher: Matcher::new(lex), coref: true }
+    }
+
+    /// The same extractor with coreference on or off.
+    pub fn with_coref(mut self, on: bool) -> Extractor<'l> {
+        self.coref = on;
+        self
+    }
+
+    /// Put the sentence's names into the article's memory and resolve its
+    /// reference chunks (الطرفان، الحزب، قواتها) against it.
+    fn remember_and_resolve(&self, a: &Article, norm: &Normalized, index: usize, s: &mut Sentence, memory: &mut coref::Memory, trace: &mut Vec<ResolutionTrace>) {
+        let lex = self.lex;
+        // a quote or colon after a name makes that name a candidate speaker
+        let quote_at = s.text[s.range.clone()].char_indices().filter(|(_, c)| matches!(c, ':' | '«' | '"' | '“')).map(|(i, _)| i + s.range.start).last();
+        let named = |it: &sentence::Item, e: usize, via: coref::Via| coref::Named {
+            entity: e,
+            sentence: index,
+            pos: it.mention.span.start,
+            via,
+            subject: false,
+            speaker: quote_at.is_some_and(|q| it.mention.span.end <= q),
+        };
+        for it in &s.items {
+            if let ItemKind::Entity { entity, .. } = it.kind {
+                let r = norm.original_range(it.mention.span.clone());
+                let via = coref::Via { text: a.text[r.clone()].to_string(), sentence: index, span: [r.start, r.end] };
+                memory.add(named(it, entity, via));
+            }
+        }
+        let mut i = 0;
+        while i < s.items.len() {
+            let ItemKind::Reference(r) = s.items[i].kind else {
+                i += 1;
+                continue;
+            };
+            let it = s.items[i].clone();
+            let orig = norm.original_range(it.mention.span.clone());
+            let text = a.text[orig].to_string();
+            if !self.coref {
+                s.items.remove(i);
+                continue;
+            }
+            let res = memory.resolve(lex, &lex.references.items[r], index, it.mention.span.start);
+            trace.push(ResolutionTrace {
+                what: "reference",
+                text,
+                entities: res.entities.iter().map(|(e, _)| lex.entities[*e].id.clone()).collect(),
+                via: res.entities.iter().map(|(_, v)| v.clone()).collect(),
+                why: match res.why {
+                    Ok(w) => w.to_string(),
+                    Err(u) => format!("unresolved: {u:?}"),
+                },
+            });
+            for (e, via) in &res.entities {
+                memory.add(named(&it, *e, via.clone()));
+            }
+            let n = res.entities.len();
+            s.resolve_item(i, &res.entities);
+            i += n;
+        }
+    }
+
+    /// Fill the slots a frame left empty from the article's memory: a verbal
+    /// noun's pronoun suffix (انسحابها), a verb's object suffix (وطالبها), a
+    /// verb with no subject (the subject of the clause before), a
+    /// first-person verb (اتفقنا: the speaker).
+    #[allow(clippy::too_many_arguments)]
+    fn fill_empty_slots(&self, a: &Article, norm: &Normalized, index: usize, s: &Sentence, frames: &mut [Frame], memory: &coref::Memory, slot_via: &mut Vec<(usize, coref::Via)>, trace: &mut Vec<ResolutionTrace>) {
+        let lex = self.lex;
+        let refs = &lex.references;
+        for f in frames.iter_mut() {
+            if !f.pairs.is_empty() || f.rejected == Some(Reason::SameEntity) {
+                continue;
+            }
+            let p = &lex.patterns[f.pattern];
+            let rel = &lex.relations[p.relation];
+            let it = &s.items[f.cue];
+            let suffix = it.mention.suffix(s.text);
+            let pos = it.mention.span.start;
+            let orig = norm.original_range(it.mention.span.clone());
+            let text = a.text[orig].to_string();
+            let mut agents = f.agents.clone();
+            let mut patients = f.patients.clone();
+            let mut record = |what: &'static str, res: &coref::Resolution, slot_via: &mut Vec<(usize, coref::Via)>| {
+                trace.push(ResolutionTrace {
+                    what,
+                    text: text.clone(),
+                    entities: res.entities.iter().map(|(e, _)| lex.entities[*e].id.clone()).collect(),
+                    via: res.entities.iter().map(|(_, v)| v.clone()).collect(),
+                    why: match res.why {
+                        Ok(w) => w.to_string(),
+                        Err(u) => format!("unresolved: {u:?}"),
+                    },
+                });
+                for (e, v) in &res.entities {
+                    slot_via.push((*e, v.clone()));
+                    slot_via.push((lex.entities[*e].agent_as.unwrap_or(*e), v.clone()));
+                }
+            };
+            let fits_object = |e: usize| match rel.object {
+                ObjectKind::Place => lex.entities[e].kind.is_place(),
+                ObjectKind::Actor => lex.entities[e].kind.is_actor(),
+                ObjectKind::Any => true,
+            };
+            match p.shape {
+                crate::lexicon::Shape::Noun if agents.is_empty() => {
+                    let Some(pr) = refs.pronoun(suffix) else { continue };
+                    if p.genitive == crate::lexicon::model::Genitive::Patient && patients.is_empty() {
+                        let res = memory.pronoun(lex, pr, index, pos, None);
+                        record("pronoun suffix (object)", &res, slot_via);
+                        patients = res.entities.iter().map(|x| x.0).filter(|&e| fits_object(e)).collect();
+                    } else if p.genitive == crate::lexicon::model::Genitive::Agent {
+                        let res = memory.pronoun(lex, pr, index, pos, None);
+                        record("pronoun suffix (subject)", &res, slot_via);
+                        agents = res.entities.iter().map(|x| x.0).filter(|&e| lex.entities[e].kind.is_actor()).collect();
+                    }
+                }
+                crate::lexicon::Shape::Verb => {
+                    if agents.is_empty() {
+                        let form = &s.text[it.mention.core..it.mention.form_end];
+                        let res = if suffix == "نا" || form.ends_with("نا") {
+                            refs.pronoun("نا").map(|pr| memory.pronoun(lex, pr, index, pos, None))
+                        } else if self.opens_clause(s, f.cue) {
+                            let plural = form.ends_with("وا") || form.ends_with("ون") || suffix == "ا" || suffix == "وا";
+                            Some(memory.dropped_subject(lex, index, pos, plural))
+                        } else {
+                            None
+                        };
+                        if let Some(res) = res {
+                            record("subject of a verb without one", &res, slot_via);
+                            agents = res.entities.iter().map(|x| x.0).filter(|&e| lex.entities[e].kind.is_actor()).collect();
+                        }
+                    }
+                    if patients.is_empty() && !agents.is_empty() && p.direct_object {
+                        if let Some(pr) = refs.pronoun(suffix).filter(|&pr| !refs.pronouns[pr].first_person) {
+                            let res = memory.pronoun(lex, pr, index, pos, Some(&agents));
+                            record("pronoun suffix (object)", &res, slot_via);
+                            patients = res.entities.iter().map(|x| x.0).filter(|&e| fits_object(e)).collect();
+                        }
+                    }
+                }
+                _ => continue,
+            }
+            if agents != f.agents || patients != f.patients {
+                let r = roles::Roles { agents, patients, among: Vec::new(), wrong_kind: false };
+                let nf = self.frame(f.cue, f.cue_word, f.pattern, r, f.polarity, f.negated_by);
+                *f = nf;
+            }
+        }
+    }
+
+    /// Does the verb at item `ci` open its clause (the sentence, or a
+    /// clause joined by و/ف/ثم, with no name of its own before it)? Only such
+    /// a verb takes the subject of the clause before.
+    fn opens_clause(&self, s: &Sentence, ci: usize) -> bool {
+        let it = &s.items[ci];
+        let conj = it.mention.proclitic(s.text).starts_with(['و', 'ف']) || (it.first_word > 0 && s.word(it.first_word - 1) == "ثم");
+        let names_before = s.items[..ci].iter().any(|x| matches!(x.kind, ItemKind::Entity { .. }) && x.clause == it.clause);
+        (conj || it.first_word <= 2) && !names_before
     }
 
     /// Every claim of one article, in sentence order, one per (subject,
@@ -103,6 +281,7 @@ impl<'l> Extractor<'l> {
 
     fn analyse_folded(&self, a: &Article, norm: &Normalized) -> Vec<SentenceAnalysis> {
         let mentions = self.matcher.find(&norm.text);
+        let mut memory = coref::Memory::new(self.lex);
         let mut out = Vec::new();
         let mut k = 0;
         for (index, range) in sentences(&norm.text).into_iter().enumerate() {
@@ -115,21 +294,27 @@ impl<'l> Extractor<'l> {
             }
             let ms = &mentions[k..j];
             k = j;
-            out.push(self.sentence(a, norm, index, range, ms));
+            out.push(self.sentence(a, norm, index, range, ms, &mut memory));
         }
         out
     }
 
-    fn sentence(&self, a: &Article, norm: &Normalized, index: usize, range: Range<usize>, ms: &[Mention]) -> SentenceAnalysis {
+    fn sentence(&self, a: &Article, norm: &Normalized, index: usize, range: Range<usize>, ms: &[Mention], memory: &mut coref::Memory) -> SentenceAnalysis {
         let lex = self.lex;
         let span = norm.original_range(range.clone());
-        let mut analysis = SentenceAnalysis { index, span: span.clone(), mentions: ms.to_vec(), mentions_of_items: Vec::new(), frames: Vec::new(), claims: Vec::new() };
-        let has_entity = ms.iter().any(|m| matches!(lex.surfaces[m.surface].target, crate::lexicon::Target::Entity(_)));
+        let mut analysis = SentenceAnalysis { index, span: span.clone(), mentions: ms.to_vec(), mentions_of_items: Vec::new(), frames: Vec::new(), resolutions: Vec::new(), claims: Vec::new() };
+        let has_entity = ms.iter().any(|m| matches!(lex.surfaces[m.surface].target, crate::lexicon::Target::Entity(_) | crate::lexicon::Target::Reference(_)));
         let has_cue = ms.iter().any(|m| matches!(lex.surfaces[m.surface].target, crate::lexicon::Target::Cue(_)));
-        if !has_entity || !has_cue {
+        if !has_entity {
             return analysis;
         }
-        let s = Sentence::new(lex, &norm.text, range, ms);
+        let mut s = Sentence::new(lex, &norm.text, range.clone(), ms);
+        self.remember_and_resolve(a, norm, index, &mut s, memory, &mut analysis.resolutions);
+        if !has_cue {
+            return analysis;
+        }
+        s.group(lex);
+        let s = s;
         if debug_units() {
             for u in &s.units {
                 let ids: Vec<&str> = s.members(u).iter().map(|&e| lex.entities[e].id.as_str()).collect();
@@ -181,7 +366,30 @@ impl<'l> Extractor<'l> {
                 frames.extend(partials);
             }
         }
+        let mut slot_via: Vec<(usize, coref::Via)> = Vec::new();
+        memory.mark_subjects(index, &frame_subjects(lex, &frames));
+        if self.coref {
+            self.fill_empty_slots(a, norm, index, &s, &mut frames, memory, &mut slot_via, &mut analysis.resolutions);
+        }
         self.join_partial_frames(&mut frames);
+        memory.mark_subjects(index, &frame_subjects(lex, &frames));
+        // an entity named in the sentence needs no antecedent; one that
+        // came only through a reference shows where it was named
+        let via_of = |e: usize| -> Option<coref::Via> {
+            let voice = |x: usize| lex.entities[x].agent_as.unwrap_or(x);
+            let mut via = None;
+            for it in &s.items {
+                if let ItemKind::Entity { entity, via: v, .. } = it.kind {
+                    if entity == e || voice(entity) == e {
+                        match v {
+                            None => return None,
+                            Some(k) => via = via.or(Some(s.vias[k].clone())),
+                        }
+                    }
+                }
+            }
+            via.or_else(|| slot_via.iter().find(|(x, _)| *x == e).map(|(_, v)| v.clone()))
+        };
         let evidence = &a.text[span.clone()];
         let mut seen = HashSet::new();
         for f in &frames {
@@ -206,6 +414,8 @@ impl<'l> Extractor<'l> {
                     span: [span.start, span.end],
                     trigger: trigger.to_string(),
                     date: a.date.clone(),
+                    subject_via: via_of(sub),
+                    object_via: via_of(obj),
                 });
             }
         }
@@ -368,6 +578,16 @@ impl<'l> Extractor<'l> {
             }
         }
     }
+}
+
+/// The actors that did something in these frames: the agents, and both
+/// parties of a symmetric claim (اتفاق أبرمته موسكو وأنقرة).
+fn frame_subjects(lex: &Lexicon, frames: &[Frame]) -> Vec<usize> {
+    let mut out: Vec<usize> = frames.iter().flat_map(|f| f.agents.iter().copied()).collect();
+    for f in frames.iter().filter(|f| lex.relations[f.pattern_relation(lex)].symmetric) {
+        out.extend(f.pairs.iter().flat_map(|&(a, b)| [a, b]));
+    }
+    out
 }
 
 impl Frame {

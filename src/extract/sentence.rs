@@ -9,7 +9,11 @@ use std::ops::Range;
 /// What a mention is, resolved against the lexicon.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ItemKind {
-    Entity { entity: usize, nisba: bool },
+    /// A name, or a reference resolved to it (`via`: index into
+    /// `Sentence::vias`).
+    Entity { entity: usize, nisba: bool, via: Option<usize> },
+    /// A reference (الطرفان، الحزب، قواتها) not resolved (yet).
+    Reference(usize),
     Cue(Vec<usize>),
     Negator,
     Denial,
@@ -50,6 +54,8 @@ pub struct Sentence<'a> {
     pub clause_of_word: Vec<usize>,
     pub items: Vec<Item>,
     pub units: Vec<Unit>,
+    /// Antecedents of the references resolved in this sentence.
+    pub vias: Vec<super::coref::Via>,
 }
 
 impl<'a> Sentence<'a> {
@@ -65,9 +71,10 @@ impl<'a> Sentence<'a> {
                     Target::Entity(e) => {
                         let pro = m.proclitic(text);
                         let nisba = s.nisba || (s.nisba_with_article && (pro.ends_with("ال") || pro.ends_with("لل")));
-                        ItemKind::Entity { entity: *e, nisba }
+                        ItemKind::Entity { entity: *e, nisba, via: None }
                     }
                     Target::Cue(p) => ItemKind::Cue(p.clone()),
+                    Target::Reference(r) => ItemKind::Reference(*r),
                     Target::Negator => ItemKind::Negator,
                     Target::Denial => ItemKind::Denial,
                 };
@@ -77,9 +84,23 @@ impl<'a> Sentence<'a> {
                 Item { mention: m.clone(), kind, first_word, last_word, clause }
             })
             .collect();
-        let mut s = Sentence { text, range, words, clause_of_word, items, units: Vec::new() };
-        s.units = s.build_units(lex);
-        s
+        Sentence { text, range, words, clause_of_word, items, units: Vec::new(), vias: Vec::new() }
+    }
+
+    /// Group the entity items into units; call once references are resolved.
+    pub fn group(&mut self, lex: &Lexicon) {
+        self.units = self.build_units(lex);
+    }
+
+    /// Replace reference item `i` by one entity item per antecedent.
+    pub fn resolve_item(&mut self, i: usize, entities: &[(usize, super::coref::Via)]) {
+        let it = self.items.remove(i);
+        for (k, (e, via)) in entities.iter().enumerate() {
+            self.vias.push(via.clone());
+            let mut n = it.clone();
+            n.kind = ItemKind::Entity { entity: *e, nisba: false, via: Some(self.vias.len() - 1) };
+            self.items.insert(i + k, n);
+        }
     }
 
     pub fn word(&self, i: usize) -> &str {
@@ -88,7 +109,7 @@ impl<'a> Sentence<'a> {
 
     pub fn entity(&self, item: usize) -> Option<(usize, bool)> {
         match self.items[item].kind {
-            ItemKind::Entity { entity, nisba } => Some((entity, nisba)),
+            ItemKind::Entity { entity, nisba, .. } => Some((entity, nisba)),
             _ => None,
         }
     }
@@ -134,6 +155,13 @@ impl<'a> Sentence<'a> {
             };
             if let Some(p) = prev {
                 let pit = &self.items[p];
+                // the parties of one reference (الطرفان) fill one slot
+                if pit.mention.span == it.mention.span {
+                    let u = units.last_mut().unwrap();
+                    u.items.push(i);
+                    prev = Some(i);
+                    continue;
+                }
                 let (pe, pnisba) = self.entity(p).unwrap();
                 let gap = self.gap(pit, it);
                 let conj = it.mention.proclitic(self.text).starts_with('و');

@@ -47,6 +47,7 @@ pub fn sample_lexicon() -> Lexicon {
         entities: vec![crate::lexicon::load::SourceFile { name: "entities/sample.ron".into(), text: entities_ron() }],
         relations: emb.relations,
         grammar: emb.grammar,
+        references: emb.references,
         required: None,
     };
     match Lexicon::from_sources(&src) {
@@ -72,6 +73,8 @@ pub fn claim(lex: &Lexicon, article: &str, date: Option<&str>, sentence: usize, 
         span: [sentence * 100, sentence * 100 + text.len()],
         trigger: "قصف".into(),
         date: date.map(String::from),
+        subject_via: None,
+        object_via: None,
     }
 }
 
@@ -114,6 +117,8 @@ pub fn synthetic_claims(lex: &Lexicon, n: usize, seed: u64) -> impl Iterator<Ite
             evidence: text,
             trigger: rel.ar.clone(),
             date: if (r >> 56) % 17 == 0 { None } else { Some(date) },
+            subject_via: None,
+            object_via: None,
         }
     })
 }

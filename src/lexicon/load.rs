@@ -2,7 +2,7 @@
 //! the binary. Parsing only; consistency is checked in [`super::check`].
 
 use super::error::{offset_of, Problem};
-use super::model::{EntityDef, GrammarFile, RelationsFile};
+use super::model::{EntityDef, GrammarFile, ReferencesFile, RelationsFile};
 use std::path::Path;
 
 /// The text of one lexicon file and the name it is reported under.
@@ -18,6 +18,9 @@ pub struct Sources {
     pub entities: Vec<SourceFile>,
     pub relations: Option<SourceFile>,
     pub grammar: Option<SourceFile>,
+    /// `references.ron`: what coreference resolves (optional: without it,
+    /// nothing is resolved).
+    pub references: Option<SourceFile>,
     /// `core_entities.tsv`: the ids the evaluation contract requires.
     pub required: Option<SourceFile>,
 }
@@ -62,7 +65,7 @@ impl Sources {
             Err(e) => read_problems.push(Problem::at(&ent_dir.display().to_string(), "", 0, 0, format!("cannot read the entities folder: {e}"), "")
                 .help("a lexicon folder holds entities/*.ron, relations.ron and grammar.ron")),
         }
-        for f in ["relations.ron", "grammar.ron", "core_entities.tsv"] {
+        for f in ["relations.ron", "grammar.ron", "references.ron", "core_entities.tsv"] {
             let p = dir.join(f);
             if p.exists() {
                 read(f.to_string(), &p, &mut s);
@@ -71,7 +74,7 @@ impl Sources {
         problems.extend(read_problems);
         // name files with the folder so messages point at the real path
         let prefix = dir.display().to_string();
-        for f in s.entities.iter_mut().chain(s.relations.iter_mut()).chain(s.grammar.iter_mut()).chain(s.required.iter_mut()) {
+        for f in s.entities.iter_mut().chain(s.relations.iter_mut()).chain(s.grammar.iter_mut()).chain(s.references.iter_mut()).chain(s.required.iter_mut()) {
             f.name = format!("{}/{}", prefix.trim_end_matches('/'), f.name);
         }
         if problems.is_empty() {
@@ -89,6 +92,8 @@ impl Sources {
             self.relations = Some(f);
         } else if name == "grammar.ron" {
             self.grammar = Some(f);
+        } else if name == "references.ron" {
+            self.references = Some(f);
         } else if name == "core_entities.tsv" {
             self.required = Some(f);
         }
@@ -133,6 +138,7 @@ pub struct Parsed {
     pub entities: Vec<(usize, EntityDef)>,
     pub relations: Option<RelationsFile>,
     pub grammar: Option<GrammarFile>,
+    pub references: Option<ReferencesFile>,
 }
 
 pub fn parse_all(src: &Sources) -> (Parsed, Vec<Problem>) {
@@ -158,5 +164,6 @@ pub fn parse_all(src: &Sources) -> (Parsed, Vec<Problem>) {
             None
         }
     };
-    (Parsed { entities, relations, grammar }, problems)
+    let references = src.references.as_ref().and_then(|f| parse::<ReferencesFile>(f).map_err(|p| problems.push(p)).ok());
+    (Parsed { entities, relations, grammar, references }, problems)
 }

@@ -78,10 +78,53 @@ pub struct Grammar {
     pub place_heads: Vec<String>,
 }
 
+/// A word that names an entity named elsewhere (see `references.ron`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reference {
+    /// الطرفان، الدول الثلاث: every party named before.
+    Parties { count: Option<usize>, kinds: Vec<EntityKind> },
+    /// الحزب، المدينة: the latest entity of a kind. `entities` are those
+    /// whose name starts with one of the noun's heads (empty: any of the
+    /// kinds).
+    KindNoun { entities: Vec<usize>, kinds: Vec<EntityKind> },
+    /// وهي، أنها: an independent pronoun (index into `References::pronouns`).
+    Pronoun(usize),
+    /// قواتها، عناصره: a noun that stands for its possessor.
+    Possessed(usize),
+}
+
+/// A pronoun (suffix or independent) and what it may stand for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pronoun {
+    /// The suffix, folded (ها، ه، هم، هما، نا).
+    pub form: String,
+    pub kinds: Vec<EntityKind>,
+    pub count: Option<usize>,
+    pub first_person: bool,
+}
+
+/// The compiled `references.ron`.
+#[derive(Debug, Clone, Default)]
+pub struct References {
+    pub items: Vec<Reference>,
+    pub pronouns: Vec<Pronoun>,
+    /// Sentences back (besides the title) an antecedent may stand.
+    pub window: usize,
+}
+
+impl References {
+    /// The pronoun a suffix is (ها → its rules), if it is one.
+    pub fn pronoun(&self, suffix: &str) -> Option<usize> {
+        self.pronouns.iter().position(|p| p.form == suffix)
+    }
+}
+
 /// What a surface form names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
     Entity(usize),
+    /// A reference (index into `References::items`), resolved by coreference.
+    Reference(usize),
     /// A cue; a form may serve several patterns (وصل: deployed_to, visited).
     Cue(Vec<usize>),
     Negator,
@@ -119,6 +162,7 @@ pub struct Lexicon {
     pub relation_index: IndexMap<String, usize>,
     pub patterns: Vec<Pattern>,
     pub grammar: Grammar,
+    pub references: References,
     pub surfaces: Vec<Surface>,
 }
 
@@ -491,8 +535,12 @@ impl Checker<'_> {
                 }
             }
         }
+        let references = match parsed.references {
+            Some(r) => self.compile_references(r, &entities, &mut owner, &mut surfaces),
+            None => References::default(),
+        };
         let grammar = grammar?;
-        Some(Lexicon { entities, entity_index, relations, relation_index, patterns, grammar, surfaces })
+        Some(Lexicon { entities, entity_index, relations, relation_index, patterns, grammar, references, surfaces })
     }
 
     fn compile_pattern(&mut self, rf: &load::SourceFile, pos: usize, p: PatternDef, rel: usize, out: &mut Vec<Pattern>) {
@@ -524,6 +572,72 @@ impl Checker<'_> {
             agent_kinds: p.agent_kinds.clone(),
             agent_heads: p.agent_heads.iter().map(|s| normalize_str(s)).collect(),
         });
+    }
+
+    /// References become surfaces of their own; a form that is already a
+    /// name or a cue stays that (an alias is more specific than a kind noun).
+    fn compile_references(&mut self, r: model::ReferencesFile, entities: &[Entity], owner: &mut HashMap<(String, bool), usize>, surfaces: &mut Vec<Surface>) -> References {
+        let mut out = References { window: r.window, ..References::default() };
+        let mut add = |form: &str, item: usize, surfaces: &mut Vec<Surface>| {
+            let folded = normalize_str(form);
+            if folded.is_empty() {
+                return;
+            }
+            let (bare, article) = strip_article(&folded);
+            if owner.contains_key(&(bare.clone(), article)) || owner.contains_key(&(bare.clone(), false)) {
+                return;
+            }
+            owner.insert((bare.clone(), article), surfaces.len());
+            surfaces.push(Surface { form: bare, article, article_optional: false, suffixable: false, conj_only: false, nisba: false, nisba_with_article: false, target: Target::Reference(item), written: form.to_string() });
+        };
+        for p in &r.pronouns {
+            out.pronouns.push(Pronoun { form: normalize_str(&p.form), kinds: p.kinds.clone(), count: p.count, first_person: p.first_person });
+        }
+        for p in r.parties {
+            let item = out.items.len();
+            out.items.push(Reference::Parties { count: p.count, kinds: p.kinds });
+            for f in &p.forms {
+                add(f, item, surfaces);
+            }
+        }
+        for k in r.kind_nouns {
+            let heads: Vec<String> = k.heads.iter().map(|h| normalize_str(h)).collect();
+            let named = |e: &Entity| {
+                e.aliases.iter().chain(std::iter::once(&e.ar)).any(|a| {
+                    let a = strip_article(&normalize_str(a)).0;
+                    heads.iter().any(|h| a == *h || a.starts_with(&format!("{h} ")))
+                })
+            };
+            let members: Vec<usize> = if heads.is_empty() { Vec::new() } else { (0..entities.len()).filter(|&e| named(&entities[e]) && (k.kinds.is_empty() || k.kinds.contains(&entities[e].kind))).collect() };
+            if !heads.is_empty() && members.is_empty() {
+                // a head no entity has can never resolve: nothing to add
+                continue;
+            }
+            let item = out.items.len();
+            out.items.push(Reference::KindNoun { entities: members, kinds: k.kinds });
+            for f in &k.forms {
+                add(f, item, surfaces);
+            }
+        }
+        for ind in r.independent {
+            let Some(pi) = out.pronoun(&normalize_str(&ind.pronoun)) else {
+                self.problems.push(Problem::at("references.ron", "", 0, 0, format!("independent pronoun {:?} names no pronoun of `pronouns`", ind.pronoun), ""));
+                continue;
+            };
+            let item = out.items.len();
+            out.items.push(Reference::Pronoun(pi));
+            for f in &ind.forms {
+                add(f, item, surfaces);
+            }
+        }
+        for (pi, p) in out.pronouns.clone().iter().enumerate() {
+            let item = out.items.len();
+            out.items.push(Reference::Possessed(pi));
+            for head in &r.possessed {
+                add(&format!("{}{}", normalize_str(head), p.form), item, surfaces);
+            }
+        }
+        out
     }
 
     fn compile_grammar(&mut self, g: GrammarFile) -> Grammar {

@@ -266,3 +266,71 @@ pub struct GrammarFile {
     #[serde(default)]
     pub place_heads: Vec<String>,
 }
+
+/// A collective or dual noun standing for parties named before (الطرفان).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartiesDef {
+    pub forms: Vec<String>,
+    /// How many parties the noun names (a dual: 2); none: any number > 1.
+    #[serde(default)]
+    pub count: Option<usize>,
+    /// Kinds the parties may be; empty: any actor.
+    #[serde(default)]
+    pub kinds: Vec<EntityKind>,
+}
+
+/// A definite kind noun standing for the latest entity of its kind (الحزب).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct KindNounDef {
+    pub forms: Vec<String>,
+    /// The antecedent's name starts with one of these words (حزب الله for
+    /// الحزب); empty: any name of the right kind.
+    #[serde(default)]
+    pub heads: Vec<String>,
+    #[serde(default)]
+    pub kinds: Vec<EntityKind>,
+}
+
+/// A pronoun suffix and what it may stand for.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PronounDef {
+    pub form: String,
+    pub kinds: Vec<EntityKind>,
+    /// A dual (هما): two parties.
+    #[serde(default)]
+    pub count: Option<usize>,
+    /// نا: the speaker of the quote it stands in.
+    #[serde(default)]
+    pub first_person: bool,
+}
+
+/// Independent pronouns (وهي، أنها) and the suffix whose rules they follow.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndependentDef {
+    pub forms: Vec<String>,
+    pub pronoun: String,
+}
+
+/// `references.ron`: what the coreference stage resolves.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReferencesFile {
+    #[serde(default)]
+    pub parties: Vec<PartiesDef>,
+    #[serde(default)]
+    pub kind_nouns: Vec<KindNounDef>,
+    /// Nouns that stand for their possessor when they carry a pronoun
+    /// suffix (قواتها، عناصره).
+    #[serde(default)]
+    pub possessed: Vec<String>,
+    #[serde(default)]
+    pub pronouns: Vec<PronounDef>,
+    #[serde(default)]
+    pub independent: Vec<IndependentDef>,
+    /// Sentences back (besides the title) an antecedent may stand.
+    pub window: usize,
+}

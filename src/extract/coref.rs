@@ -1,0 +1,289 @@
+//! Coreference: who «الطرفان», «الحزب», «ـها», «قواتنا» and a verb with no
+//! subject stand for.
+//!
+//! Arabic news names an actor once and then refers to it. The stage keeps,
+//! per article, the entities named so far ([`Memory`]) and resolves each
+//! reference to the nearest compatible antecedent within this sentence, the
+//! previous `window` sentences (`references.ron`) and the title. What is
+//! compatible is data: the kinds a pronoun or kind noun may stand for, the
+//! number a dual or a count says. Where two antecedents fit equally it
+//! resolves nothing: a missing claim is better than a wrong one.
+//!
+//! Two places ask it:
+//! - a reference chunk (الطرفان، الحزب، قواتها، وهي) is resolved when the
+//!   sentence structure is built, so it fills slots as a name would;
+//! - an empty slot is filled after the frames are read: a verbal noun's
+//!   pronoun suffix (انسحابها), a verb's object suffix (وطالبها), a verb with
+//!   no subject (pro-drop: the subject of the clause before), a first-person
+//!   verb in a quote (اتفقنا: the speaker).
+//!
+//! Every resolution keeps its antecedent ([`Via`]) so a claim can show the
+//! sentence that names the actor.
+
+use crate::lexicon::{EntityKind, Lexicon, Reference};
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// The antecedent a reference was resolved to, as written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Via {
+    pub text: String,
+    pub sentence: usize,
+    /// Byte offsets in the input text.
+    pub span: [usize; 2],
+}
+
+/// An entity named in the article so far.
+#[derive(Debug, Clone)]
+pub struct Named {
+    pub entity: usize,
+    pub sentence: usize,
+    /// Position in folded text (to order mentions within a sentence).
+    pub pos: usize,
+    pub via: Via,
+    /// The subject (agent) of a frame of its sentence.
+    pub subject: bool,
+    /// Named before the first quote or colon of a sentence with a reporting
+    /// verb: a candidate speaker.
+    pub speaker: bool,
+}
+
+/// Why a reference stayed unresolved (shown by `explain`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unresolved {
+    /// Nothing compatible within the window.
+    NoCandidate,
+    /// Two or more candidates fit equally.
+    Ambiguous,
+    /// The number the reference says (a dual) does not match.
+    WrongNumber,
+}
+
+/// The outcome of one resolution.
+#[derive(Debug, Clone)]
+pub struct Resolution {
+    pub entities: Vec<(usize, Via)>,
+    pub why: Result<&'static str, Unresolved>,
+}
+
+impl Resolution {
+    fn none(u: Unresolved) -> Resolution {
+        Resolution { entities: Vec::new(), why: Err(u) }
+    }
+}
+
+/// The entities of one article named so far, in order.
+#[derive(Debug, Default)]
+pub struct Memory {
+    pub named: Vec<Named>,
+    window: usize,
+}
+
+impl Memory {
+    pub fn new(lex: &Lexicon) -> Memory {
+        Memory { named: Vec::new(), window: lex.references.window }
+    }
+
+    pub fn add(&mut self, n: Named) {
+        self.named.push(n);
+    }
+
+    /// Mark the frame agents of a sentence as its subjects (they win a tie).
+    pub fn mark_subjects(&mut self, sentence: usize, agents: &[usize]) {
+        for n in self.named.iter_mut().filter(|n| n.sentence == sentence) {
+            if agents.contains(&n.entity) {
+                n.subject = true;
+            }
+        }
+    }
+
+    /// Mentions that may be antecedents of a reference at `pos` in
+    /// `sentence`, grouped by sentence, nearest sentence first: this
+    /// sentence (before the reference), the `window` before it, then the
+    /// title (sentence 0).
+    fn groups(&self, sentence: usize, pos: usize) -> Vec<Vec<&Named>> {
+        let mut out = Vec::new();
+        let from = sentence.saturating_sub(self.window);
+        for s in (from..=sentence).rev() {
+            let g: Vec<&Named> = self.named.iter().filter(|n| n.sentence == s && (s < sentence || n.pos < pos)).collect();
+            out.push(g);
+        }
+        if from > 0 {
+            out.push(self.named.iter().filter(|n| n.sentence == 0).collect());
+        }
+        out
+    }
+
+    /// Resolve a reference chunk.
+    pub fn resolve(&self, lex: &Lexicon, r: &Reference, sentence: usize, pos: usize) -> Resolution {
+        match r {
+            Reference::Parties { count, kinds } => self.parties(lex, *count, kinds, sentence, pos),
+            Reference::KindNoun { entities, kinds } => {
+                let fits = |e: usize| if entities.is_empty() { kinds.contains(&lex.entities[e].kind) } else { entities.contains(&e) };
+                self.nearest(lex, sentence, pos, &fits, None, "the latest entity of its kind")
+            }
+            Reference::Pronoun(p) | Reference::Possessed(p) => self.pronoun(lex, *p, sentence, pos, None),
+        }
+    }
+
+    /// Resolve a pronoun (suffix or independent), never to `not` (a verb's
+    /// object is not its subject).
+    pub fn pronoun(&self, lex: &Lexicon, p: usize, sentence: usize, pos: usize, not: Option<&[usize]>) -> Resolution {
+        let pr = &lex.references.pronouns[p];
+        if pr.first_person {
+            return self.speaker(lex, sentence, pos);
+        }
+        if let Some(n) = pr.count {
+            return self.parties(lex, Some(n), &pr.kinds, sentence, pos);
+        }
+        let kinds = pr.kinds.clone();
+        let fits = move |e: usize| kinds.contains(&lex.entities[e].kind);
+        self.nearest_actor(lex, sentence, pos, &fits, not, "the nearest entity a pronoun of this form may stand for")
+    }
+
+    /// The subject of the clause before: for a verb with none of its own.
+    pub fn dropped_subject(&self, lex: &Lexicon, sentence: usize, pos: usize, plural: bool) -> Resolution {
+        for g in self.groups(sentence, pos).into_iter().take(2) {
+            let subjects: Vec<&Named> = g.iter().copied().filter(|n| n.subject && lex.entities[n.entity].kind.is_actor()).collect();
+            if subjects.is_empty() {
+                continue;
+            }
+            let distinct = distinct(&subjects);
+            if distinct.len() > 1 && !plural {
+                // two subjects (a coordination) for a singular verb
+                return Resolution::none(Unresolved::Ambiguous);
+            }
+            return Resolution { entities: distinct.into_iter().map(|n| (n.entity, n.via.clone())).collect(), why: Ok("the subject of the clause before") };
+        }
+        Resolution::none(Unresolved::NoCandidate)
+    }
+
+    /// The speaker of a quote: an actor named before its opening mark in
+    /// this sentence, else in the one before.
+    pub fn speaker(&self, lex: &Lexicon, sentence: usize, pos: usize) -> Resolution {
+        for g in self.groups(sentence, pos).into_iter().take(2) {
+            let sp: Vec<&Named> = g.into_iter().filter(|n| n.speaker && lex.entities[n.entity].kind.is_actor()).collect();
+            if sp.is_empty() {
+                continue;
+            }
+            // a person and the group named with them (قائد قسد مظلوم عبدي)
+            // are one speaker: the group speaks as «نحن»
+            let groups: Vec<&Named> = sp.iter().copied().filter(|n| lex.entities[n.entity].kind != EntityKind::Person).collect();
+            let pick = if groups.is_empty() { sp } else { groups };
+            let d = distinct(&pick);
+            if d.len() == 1 {
+                return Resolution { entities: vec![(d[0].entity, d[0].via.clone())], why: Ok("the speaker of the quote") };
+            }
+            return Resolution::none(Unresolved::Ambiguous);
+        }
+        Resolution::none(Unresolved::NoCandidate)
+    }
+
+    fn parties(&self, lex: &Lexicon, count: Option<usize>, kinds: &[EntityKind], sentence: usize, pos: usize) -> Resolution {
+        let fits = |e: usize| {
+            let k = lex.entities[e].kind;
+            if kinds.is_empty() { k.is_actor() } else { kinds.contains(&k) }
+        };
+        let mut last = Unresolved::NoCandidate;
+        for g in self.groups(sentence, pos) {
+            let g = as_actors(lex, g);
+            let c: Vec<&Named> = g.iter().filter(|n| fits(n.entity)).collect();
+            let d = distinct_unrelated(lex, &c);
+            if d.len() < 2 {
+                continue;
+            }
+            // several parties: those that did something together (the
+            // frame subjects) first, when they are the right number
+            let subj: Vec<&Named> = d.iter().copied().filter(|n| n.subject).collect();
+            let pick = match count {
+                Some(n) if d.len() == n => d,
+                Some(n) if subj.len() == n => subj,
+                Some(_) => {
+                    last = Unresolved::WrongNumber;
+                    break;
+                }
+                None => d,
+            };
+            return Resolution { entities: pick.into_iter().map(|n| (n.entity, n.via.clone())).collect(), why: Ok("every party named before") };
+        }
+        Resolution::none(last)
+    }
+
+    /// [`Memory::nearest`] where a capital counts as its state (طهران is
+    /// Iran when a pronoun stands for an actor).
+    fn nearest_actor(&self, lex: &Lexicon, sentence: usize, pos: usize, fits: &dyn Fn(usize) -> bool, not: Option<&[usize]>, why: &'static str) -> Resolution {
+        let groups: Vec<Vec<Named>> = self.groups(sentence, pos).into_iter().map(|g| as_actors(lex, g)).collect();
+        pick_nearest(lex, groups.iter().map(|g| g.iter().collect()).collect(), fits, not, why)
+    }
+
+    fn nearest(&self, lex: &Lexicon, sentence: usize, pos: usize, fits: &dyn Fn(usize) -> bool, not: Option<&[usize]>, why: &'static str) -> Resolution {
+        pick_nearest(lex, self.groups(sentence, pos), fits, not, why)
+    }
+}
+
+/// Mentions with a capital replaced by the state it speaks for.
+fn as_actors(lex: &Lexicon, g: Vec<&Named>) -> Vec<Named> {
+    g.into_iter()
+        .map(|n| {
+            let mut n = n.clone();
+            n.entity = lex.entities[n.entity].agent_as.unwrap_or(n.entity);
+            n
+        })
+        .collect()
+}
+
+fn pick_nearest(lex: &Lexicon, groups: Vec<Vec<&Named>>, fits: &dyn Fn(usize) -> bool, not: Option<&[usize]>, why: &'static str) -> Resolution {
+    {
+        for g in groups {
+            let c: Vec<&Named> = g.into_iter().filter(|n| fits(n.entity) && not.is_none_or(|x| !x.contains(&n.entity) && !x.contains(&lex.entities[n.entity].agent_as.unwrap_or(n.entity)))).collect();
+            if c.is_empty() {
+                continue;
+            }
+            let d = distinct_unrelated(lex, &c);
+            if d.len() == 1 {
+                return Resolution { entities: vec![(d[0].entity, d[0].via.clone())], why: Ok(why) };
+            }
+            // two of a kind: the sentence's subject wins, else nothing
+            let subj: Vec<&Named> = d.iter().copied().filter(|n| n.subject).collect();
+            if subj.len() == 1 {
+                return Resolution { entities: vec![(subj[0].entity, subj[0].via.clone())], why: Ok("the subject among candidates of the same kind") };
+            }
+            return Resolution::none(Unresolved::Ambiguous);
+        }
+        Resolution::none(Unresolved::NoCandidate)
+    }
+}
+
+/// One mention per entity, the latest kept.
+fn distinct<'a>(v: &[&'a Named]) -> Vec<&'a Named> {
+    let mut out: Vec<&Named> = Vec::new();
+    for n in v.iter().rev() {
+        if !out.iter().any(|o| o.entity == n.entity) {
+            out.push(n);
+        }
+    }
+    out.reverse();
+    out
+}
+
+/// One mention per entity, an entity and its ancestor counted once (the
+/// most specific kept): «قوات الحرس الثوري الإيراني» is one candidate.
+fn distinct_unrelated<'a>(lex: &Lexicon, v: &[&'a Named]) -> Vec<&'a Named> {
+    let d = distinct(v);
+    let voice = |e: usize| lex.entities[e].agent_as.unwrap_or(e);
+    d.iter()
+        .copied()
+        .filter(|n| {
+            !d.iter().any(|m| {
+                let (a, b) = (voice(m.entity), voice(n.entity));
+                m.entity != n.entity && (a == b && m.pos > n.pos || lex.chain(a).contains(&b) && a != b)
+            })
+        })
+        .collect()
+}
+
+/// The byte range a mention covers in the original text.
+pub fn original(norm: &crate::text::Normalized, folded: Range<usize>) -> Range<usize> {
+    norm.original_range(folded)
+}
