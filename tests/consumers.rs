@@ -104,6 +104,8 @@ fn nasty_claims() -> Vec<Claim> {
         span: [10, 10 + text.len()],
         trigger: "قصف\"<&>".into(),
         date: date.map(String::from),
+        subject_via: None,
+        object_via: None,
     };
     vec![
         c("art<1>&\"", "iran", "attacked", "isis", Polarity::Affirmed, NASTY, Some("2018-06-13")),

@@ -123,7 +123,9 @@ impl Memory {
                 let fits = |e: usize| if entities.is_empty() { kinds.contains(&lex.entities[e].kind) } else { entities.contains(&e) };
                 self.nearest(lex, sentence, pos, &fits, None, "the latest entity of its kind")
             }
-            Reference::Pronoun(p) | Reference::Possessed(p) => self.pronoun(lex, *p, sentence, pos, None),
+            Reference::Pronoun(p) => self.pronoun(lex, *p, sentence, pos, None),
+            Reference::Possessed(p) if lex.references.pronouns[*p].first_person => self.speaker(lex, sentence, pos, true),
+            Reference::Possessed(p) => self.pronoun(lex, *p, sentence, pos, None),
         }
     }
 
@@ -132,7 +134,7 @@ impl Memory {
     pub fn pronoun(&self, lex: &Lexicon, p: usize, sentence: usize, pos: usize, not: Option<&[usize]>) -> Resolution {
         let pr = &lex.references.pronouns[p];
         if pr.first_person {
-            return self.speaker(lex, sentence, pos);
+            return self.speaker(lex, sentence, pos, false);
         }
         if let Some(n) = pr.count {
             return self.parties(lex, Some(n), &pr.kinds, sentence, pos);
@@ -159,23 +161,23 @@ impl Memory {
         Resolution::none(Unresolved::NoCandidate)
     }
 
-    /// The speaker of a quote: an actor named before its opening mark in
-    /// this sentence, else in the one before.
-    pub fn speaker(&self, lex: &Lexicon, sentence: usize, pos: usize) -> Resolution {
+    /// The speaker of a quote: the first person named before its opening
+    /// mark (قال وزير الخارجية التركي هاكان فيدان: «…»), else the first actor;
+    /// in this sentence, else in the one before. «قواتنا» (`possessor`) is
+    /// the forces of the speaker's organisation, so a person stands for the
+    /// body they belong to.
+    pub fn speaker(&self, lex: &Lexicon, sentence: usize, pos: usize, possessor: bool) -> Resolution {
         for g in self.groups(sentence, pos).into_iter().take(2) {
-            let sp: Vec<&Named> = g.into_iter().filter(|n| n.speaker && lex.entities[n.entity].kind.is_actor()).collect();
-            if sp.is_empty() {
+            let g = as_actors(lex, g);
+            let sp: Vec<&Named> = g.iter().filter(|n| n.speaker && lex.entities[n.entity].kind.is_actor()).collect();
+            let Some(first) = sp.iter().find(|n| lex.entities[n.entity].kind == EntityKind::Person).or(sp.first()) else {
                 continue;
+            };
+            let mut e = first.entity;
+            if possessor && lex.entities[e].kind == EntityKind::Person {
+                e = lex.entities[e].parent.unwrap_or(e);
             }
-            // a person and the group named with them (قائد قسد مظلوم عبدي)
-            // are one speaker: the group speaks as «نحن»
-            let groups: Vec<&Named> = sp.iter().copied().filter(|n| lex.entities[n.entity].kind != EntityKind::Person).collect();
-            let pick = if groups.is_empty() { sp } else { groups };
-            let d = distinct(&pick);
-            if d.len() == 1 {
-                return Resolution { entities: vec![(d[0].entity, d[0].via.clone())], why: Ok("the speaker of the quote") };
-            }
-            return Resolution::none(Unresolved::Ambiguous);
+            return Resolution { entities: vec![(e, first.via.clone())], why: Ok("the speaker of the quote") };
         }
         Resolution::none(Unresolved::NoCandidate)
     }

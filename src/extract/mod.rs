@@ -90,13 +90,20 @@ pub struct ResolutionTrace {
 pub struct Extractor<'l> {
     pub lex: &'l Lexicon,
     pub matcher: Matcher,
+    /// Reporting sources (grammar `sources`): never an agent.
+    sources: Vec<usize>,
+    /// Relations whose cue governs an unasserted act (grammar
+    /// `complement_relations`).
+    complement_relations: Vec<usize>,
     /// Resolve references (on by default; `--no-coref` turns it off).
     pub coref: bool,
 }
 
 impl<'l> Extractor<'l> {
     pub fn new(lex: &'l Lexicon) -> Extractor<'l> {
-        Extractor { lex, matcher: Matcher::new(lex), coref: true }
+        let sources = lex.grammar.sources.iter().filter_map(|id| lex.entity(id)).collect();
+        let complement_relations = lex.grammar.complement_relations.iter().filter_map(|id| lex.relation(id)).collect();
+        Extractor { lex, matcher: Matcher::new(lex), sources, complement_relations, coref: true }
     }
 
     /// The same extractor with coreference on or off.
@@ -248,6 +255,48 @@ impl<'l> Extractor<'l> {
         }
     }
 
+    /// A threat, demand, accusation or rejection governs the act right after
+    /// it (توعدت أنقرة بشن عملية ضد قسد، طالب بانسحاب القوات الإيرانية،
+    /// رفضت أي حوار مع دمشق): the act's party becomes its object, and the
+    /// act itself is not asserted.
+    fn embed_complements(&self, s: &Sentence, frames: &mut [Frame]) {
+        let lex = self.lex;
+        for i in 0..frames.len() {
+            let rel = frames[i].pattern_relation(lex);
+            if !self.complement_relations.contains(&rel) || frames[i].agents.is_empty() {
+                continue;
+            }
+            let outer = &s.items[frames[i].cue];
+            let (last, clause) = (outer.last_word, outer.clause);
+            let embedded: Vec<usize> = (0..frames.len())
+                .filter(|&j| {
+                    let inner = &s.items[frames[j].cue];
+                    j != i
+                        && frames[j].pattern_relation(lex) != rel
+                        && inner.first_word > last
+                        && inner.first_word - last <= 8
+                        && inner.clause == clause
+                        && !(last + 1..inner.first_word).any(|w| lex.grammar.complementizers.contains(s.word(w)))
+                })
+                .collect();
+            let Some(&j) = embedded.first() else { continue };
+            if frames[i].patients.is_empty() {
+                let agents = frames[i].agents.clone();
+                let mut objs: Vec<usize> = frames[j].agents.iter().chain(&frames[j].patients).copied().filter(|e| !agents.contains(e) && lex.entities[*e].kind.is_actor()).collect();
+                objs.dedup();
+                if !objs.is_empty() {
+                    let r = roles::Roles { agents, patients: objs, among: Vec::new(), wrong_kind: false };
+                    let f = &frames[i];
+                    frames[i] = self.frame(f.cue, f.cue_word, f.pattern, r, f.polarity, f.negated_by);
+                }
+            }
+            if !frames[i].pairs.is_empty() {
+                frames[j].pairs.clear();
+                frames[j].rejected = Some(Reason::Embedded);
+            }
+        }
+    }
+
     /// Does the verb at item `ci` open its clause (the sentence, or a
     /// clause joined by و/ف/ثم, with no name of its own before it)? Only such
     /// a verb takes the subject of the clause before.
@@ -255,7 +304,10 @@ impl<'l> Extractor<'l> {
         let it = &s.items[ci];
         let conj = it.mention.proclitic(s.text).starts_with(['و', 'ف']) || (it.first_word > 0 && s.word(it.first_word - 1) == "ثم");
         let names_before = s.items[..ci].iter().any(|x| matches!(x.kind, ItemKind::Entity { .. }) && x.clause == it.clause);
-        (conj || it.first_word <= 2) && !names_before
+        // the first word of a clause, or right after أن (قبل أن تنسحب)
+        let w = it.first_word;
+        let clause_start = w == 0 || s.clause_of_word[w - 1] != s.clause_of_word[w] || self.lex.grammar.complementizers.contains(s.word(w - 1));
+        (conj || w <= 2 || clause_start) && !names_before
     }
 
     /// Every claim of one article, in sentence order, one per (subject,
@@ -367,11 +419,19 @@ impl<'l> Extractor<'l> {
             }
         }
         let mut slot_via: Vec<(usize, coref::Via)> = Vec::new();
-        memory.mark_subjects(index, &frame_subjects(lex, &frames));
+        let mut subjects = frame_subjects(lex, &frames);
+        // a name that opens the sentence before any cue is its topic (a
+        // headline: بوتين في طهران; a nominal sentence: إيران تدعم…)
+        let first_cue = s.items.iter().find(|it| matches!(it.kind, ItemKind::Cue(_))).map(|it| it.first_word).unwrap_or(usize::MAX);
+        if let Some((e, _)) = s.items.iter().find(|it| it.first_word <= 2 && it.first_word < first_cue).and_then(|it| s.entity(s.items.iter().position(|x| std::ptr::eq(x, it)).unwrap())) {
+            subjects.push(e);
+        }
+        memory.mark_subjects(index, &subjects);
         if self.coref {
             self.fill_empty_slots(a, norm, index, &s, &mut frames, memory, &mut slot_via, &mut analysis.resolutions);
         }
         self.join_partial_frames(&mut frames);
+        self.embed_complements(&s, &mut frames);
         memory.mark_subjects(index, &frame_subjects(lex, &frames));
         // an entity named in the sentence needs no antecedent; one that
         // came only through a reference shows where it was named
@@ -427,7 +487,7 @@ impl<'l> Extractor<'l> {
     fn frame(&self, cue: usize, cue_word: usize, pattern: usize, r: roles::Roles, polarity: Polarity, negated_by: Option<usize>) -> Frame {
         let lex = self.lex;
         let rel = &lex.relations[lex.patterns[pattern].relation];
-        let agents: Vec<usize> = r.agents.iter().map(|&e| lex.entities[e].agent_as.unwrap_or(e)).collect();
+        let agents: Vec<usize> = r.agents.iter().map(|&e| lex.entities[e].agent_as.unwrap_or(e)).filter(|e| !self.sources.contains(e)).collect();
         let patients: Vec<usize> = r
             .patients
             .iter()

@@ -27,6 +27,9 @@ pub enum Reason {
     WrongObjectKind,
     /// Agent and patient are the same entity (or one contains the other).
     SameEntity,
+    /// The act is only threatened, demanded, alleged or rejected by the cue
+    /// that governs it (توعدت أنقرة بشن عملية ضد قسد): not asserted.
+    Embedded,
 }
 
 impl Reason {
@@ -36,6 +39,7 @@ impl Reason {
             Reason::NoPatient => "no object found within the pattern's window after its prepositions",
             Reason::WrongObjectKind => "an object was found but is of the wrong kind for this relation",
             Reason::SameEntity => "subject and object are the same entity",
+            Reason::Embedded => "the act is only threatened, demanded, alleged or rejected by the cue that governs it",
         }
     }
 }
@@ -175,6 +179,21 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             if let Some(u) = pick.filter(|u| agent_allowed(lex, s, p, u)) {
                 r.agents = actor_members(lex, s, u);
                 agent_unit = Some(u.first_word);
+                // a comitative مع right after the subject adds a second agent
+                // (سيطرت قوات النظام مع مقاتلي حزب الله على القصير), unless مع
+                // marks this verb's object (اتفق مع، التقى مع)
+                if !sym && !p.object_preps.iter().any(|x| x == "مع") {
+                    if let Some(c) = s.units.iter().find(|c| c.prep.as_deref() == Some("مع") && c.first_word > u.last_word && c.first_word - u.last_word <= 3 && c.clause == clause) {
+                        for e in actor_members(lex, s, c) {
+                            if !r.agents.contains(&e) {
+                                r.agents.push(e);
+                            }
+                        }
+                        if c.last_word > patient_from {
+                            patient_from = c.last_word;
+                        }
+                    }
+                }
             }
             return verb_patient(lex, s, p, rel, &after, patient_from, w, agent_unit, r);
         }
@@ -256,6 +275,12 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             }
             // the subject of a light verb before the noun (شنت إسرائيل هجوما)
             if r.agents.is_empty() && r.among.is_empty() && !suffixed {
+                if let Some(u) = light_verb_subject(lex, s, cw_first, clause) {
+                    r.agents = actor_members(lex, s, u);
+                    return r;
+                }
+            }
+            if r.agents.is_empty() && r.among.is_empty() && !suffixed {
                 // (a nisba describes the noun before it, so the preposition
                 // it seems to carry governs that noun: التزام إيراني بعدم المشاركة)
                 let light = before.iter().find(|u| {
@@ -292,6 +317,33 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
         }
     }
     r
+}
+
+/// The subject of a light verb (أجرى، عقد، شن، وقّع، أعلن) that governs the
+/// noun cue at word `cue`: the nearest such verb before the cue in its
+/// clause, not across أن; its subject right after it (VSO, however long
+/// the name: أجرى وزير الخارجية الروسي سيرغي لافروف…) or right before it.
+fn light_verb_subject<'s>(lex: &Lexicon, s: &'s Sentence, cue: usize, clause: usize) -> Option<&'s Unit> {
+    let mut w = cue;
+    let stop = cue.saturating_sub(14);
+    let lv = loop {
+        if w == 0 || w <= stop {
+            return None;
+        }
+        w -= 1;
+        if s.clause_of_word[w] != clause || lex.grammar.complementizers.contains(s.word(w)) {
+            return None;
+        }
+        let word = s.word(w);
+        let bare = word.strip_prefix(['و', 'ف']).filter(|b| b.chars().count() >= 2).unwrap_or(word);
+        if lex.grammar.light_verbs.contains(word) || lex.grammar.light_verbs.contains(bare) {
+            break w;
+        }
+    };
+    let actor = |u: &&Unit| !actor_members(lex, s, u).is_empty();
+    let vso = s.units.iter().find(|u| u.first_word > lv && u.last_word < cue && u.first_word - lv <= 4 && free(u) && actor(u));
+    let svo = || s.units.iter().rev().find(|u| u.last_word < lv && lv - u.last_word <= 3 && u.clause == clause && free_or_partitive(u) && actor(u));
+    vso.or_else(svo)
 }
 
 /// An agent word such as شنه up to three words before the unit (هجوم شنه

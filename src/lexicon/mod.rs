@@ -76,6 +76,12 @@ pub struct Grammar {
     pub members: HashSet<String>,
     pub actor_heads: Vec<String>,
     pub place_heads: Vec<String>,
+    /// Every conjugated form of the light verbs, folded.
+    pub light_verbs: HashSet<String>,
+    /// Relation ids (as written) whose cue governs an unasserted act.
+    pub complement_relations: Vec<String>,
+    /// Entity ids of reporting sources (resolved after entities load).
+    pub sources: Vec<String>,
 }
 
 /// A word that names an entity named elsewhere (see `references.ron`).
@@ -659,6 +665,9 @@ impl Checker<'_> {
             members: fold(&g.members).into_iter().collect(),
             actor_heads: fold(&g.actor_heads),
             place_heads: fold(&g.place_heads),
+            light_verbs: g.light_verbs.past.iter().flat_map(|v| conjugate_past(&normalize_str(v))).chain(g.light_verbs.present.iter().flat_map(|v| conjugate_present(&normalize_str(v)))).collect(),
+            complement_relations: g.complement_relations.clone(),
+            sources: g.sources.clone(),
         }
     }
 }

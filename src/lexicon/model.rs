@@ -265,6 +265,27 @@ pub struct GrammarFile {
     /// Head nouns that introduce a place name (مدينة، بلدة، قرية...).
     #[serde(default)]
     pub place_heads: Vec<String>,
+    /// Light and support verbs (أجرى، عقد، شن، وقّع): their subject is the
+    /// agent of the noun cue they govern.
+    #[serde(default)]
+    pub light_verbs: Stems,
+    /// Relation ids whose cue governs an embedded act that it does not
+    /// assert (threats, demands, accusations, rejections).
+    #[serde(default)]
+    pub complement_relations: Vec<String>,
+    /// Entity ids of reporting sources (observatories, news agencies).
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// Verb stems, conjugated by the loader like a pattern's.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stems {
+    #[serde(default)]
+    pub past: Vec<String>,
+    #[serde(default)]
+    pub present: Vec<String>,
 }
 
 /// A collective or dual noun standing for parties named before (الطرفان).

@@ -4,7 +4,8 @@
 //! captions, with nothing but a line break. A full stop inside a number
 //! (3.5), after a one-letter abbreviation (د. م. U.S.) or inside a quotation
 //! that closes on the same line does not end a sentence; a closing quote or
-//! bracket right after the stop stays with its sentence.
+//! bracket right after the stop stays with its sentence. A stop with no
+//! space after it still ends a sentence between two Arabic words.
 
 use std::ops::Range;
 
@@ -60,8 +61,12 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                         break;
                     }
                 }
-                // a stop must be followed by space or the end to split
-                if end < bytes.len() && !text[end..].starts_with(char::is_whitespace) {
+                // a stop must be followed by space or the end to split, or,
+                // as many sites run sentences together (منبج.وقالت), by an
+                // Arabic word after an Arabic word of two letters or more
+                let arabic = |c: char| ('\u{0621}'..='\u{064A}').contains(&c);
+                let run_together = text[end..].starts_with(arabic) && text[..i].chars().rev().take_while(|&c| arabic(c)).count() >= 2;
+                if end < bytes.len() && !text[end..].starts_with(char::is_whitespace) && !run_together {
                     continue;
                 }
                 push(text, start..end, &mut out);
