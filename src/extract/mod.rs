@@ -237,7 +237,9 @@ impl<'l> Extractor<'l> {
                             agents = res.entities.iter().map(|x| x.0).filter(|&e| lex.entities[e].kind.is_actor()).collect();
                         }
                     }
-                    if patients.is_empty() && !agents.is_empty() && p.direct_object {
+                    // (only an actor: «تدخلها» is as often a battle or an area
+                    // as a place named before)
+                    if patients.is_empty() && !agents.is_empty() && p.direct_object && rel.object == ObjectKind::Actor {
                         if let Some(pr) = refs.pronoun(suffix).filter(|&pr| !refs.pronouns[pr].first_person) {
                             let res = memory.pronoun(lex, pr, index, pos, Some(&agents));
                             record("pronoun suffix (object)", &res, slot_via);
@@ -282,7 +284,12 @@ impl<'l> Extractor<'l> {
             let Some(&j) = embedded.first() else { continue };
             if frames[i].patients.is_empty() {
                 let agents = frames[i].agents.clone();
-                let mut objs: Vec<usize> = frames[j].agents.iter().chain(&frames[j].patients).copied().filter(|e| !agents.contains(e) && lex.entities[*e].kind.is_actor()).collect();
+                // the act's agent (طالب بانسحاب القوات الإيرانية: Iran), else
+                // the actor it targets (بشن عملية ضد قسد); never the place
+                // of a movement
+                let inner_place = lex.relations[frames[j].pattern_relation(lex)].object == ObjectKind::Place;
+                let targets: &[usize] = if inner_place { &[] } else { &frames[j].patients };
+                let mut objs: Vec<usize> = frames[j].agents.iter().chain(targets).copied().filter(|e| !agents.contains(e) && lex.entities[*e].kind.is_actor()).collect();
                 objs.dedup();
                 if !objs.is_empty() {
                     let r = roles::Roles { agents, patients: objs, among: Vec::new(), wrong_kind: false };
