@@ -199,8 +199,8 @@ impl Memory {
             // frame subjects) first, when they are the right number
             let subj: Vec<&Named> = d.iter().copied().filter(|n| n.subject).collect();
             let pick = match count {
-                Some(n) if d.len() == n => d,
                 Some(n) if subj.len() == n => subj,
+                Some(n) if d.len() == n => d,
                 Some(_) => {
                     last = Unresolved::WrongNumber;
                     break;

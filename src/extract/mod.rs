@@ -250,7 +250,7 @@ impl<'l> Extractor<'l> {
                 _ => continue,
             }
             if agents != f.agents || patients != f.patients {
-                let r = roles::Roles { agents, patients, among: Vec::new(), wrong_kind: false };
+                let r = roles::Roles { agents, patients, ..Default::default() };
                 let nf = self.frame(f.cue, f.cue_word, f.pattern, r, f.polarity, f.negated_by);
                 *f = nf;
             }
@@ -292,7 +292,7 @@ impl<'l> Extractor<'l> {
                 let mut objs: Vec<usize> = frames[j].agents.iter().chain(targets).copied().filter(|e| !agents.contains(e) && lex.entities[*e].kind.is_actor()).collect();
                 objs.dedup();
                 if !objs.is_empty() {
-                    let r = roles::Roles { agents, patients: objs, among: Vec::new(), wrong_kind: false };
+                    let r = roles::Roles { agents, patients: objs, ..Default::default() };
                     let f = &frames[i];
                     frames[i] = self.frame(f.cue, f.cue_word, f.pattern, r, f.polarity, f.negated_by);
                 }
@@ -528,6 +528,18 @@ impl<'l> Extractor<'l> {
         for &a in &agents {
             for &b in &patients {
                 add(a, b, &mut pairs);
+            }
+        }
+        if r.mutual && !rel.symmetric {
+            for (i, &a) in among.iter().enumerate() {
+                for &b in &among[i + 1..] {
+                    add(b, a, &mut pairs);
+                }
+            }
+            for &a in &agents {
+                for &b in &patients {
+                    add(b, a, &mut pairs);
+                }
             }
         }
         let rejected = if !pairs.is_empty() {

@@ -54,6 +54,9 @@ pub struct Roles {
     pub among: Vec<usize>,
     /// Set when something stood in the patient slot but was of the wrong kind.
     pub wrong_kind: bool,
+    /// Hostility between parties runs both ways (اشتباكات بين X وY): every
+    /// pair is claimed in both directions.
+    pub mutual: bool,
 }
 
 fn actor_members(lex: &Lexicon, s: &Sentence, u: &Unit) -> Vec<usize> {
@@ -227,7 +230,9 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     match role {
                         Genitive::Agent => {
                             let m = actor_members(lex, s, u);
-                            if sym && m.len() > 1 {
+                            // two nisbas on one head are co-agents (وساطة
+                            // تركية قطرية), not the parties of a symmetric act
+                            if sym && m.len() > 1 && (rel.symmetric || !u.nisba) {
                                 r.among = m;
                             } else {
                                 r.agents = m;
@@ -247,12 +252,26 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     }
                 }
             }
-            // the parties after بين
+            // the parties after بين, on one side and the other when the text
+            // says so (بين X وY من جهة، وZ من جهة أخرى)
             if let Some(u) = after.iter().find(|u| u.prep.as_deref() == Some("بين") && u.first_word - cw_last <= w) {
                 let m = actor_members(lex, s, u);
-                if rel.symmetric {
-                    if r.agents.is_empty() && m.len() > 1 {
+                let hostile = rel.family == crate::lexicon::model::Family::Hostile;
+                let other = other_side(lex, s, u).map(|o| actor_members(lex, s, o)).filter(|o| !o.is_empty());
+                if let (Some(o), true) = (&other, r.agents.is_empty() && !m.is_empty()) {
+                    if rel.symmetric || hostile {
+                        r.agents = m;
+                        r.patients = o.clone();
+                        r.mutual = hostile;
+                    } else {
+                        r.patients = m.into_iter().chain(o.iter().copied()).collect();
+                    }
+                } else if rel.symmetric || (hostile && r.agents.is_empty()) {
+                    // (hostility among more than two is a general war, not a
+                    // clash between named sides)
+                    if r.agents.is_empty() && m.len() > 1 && (rel.symmetric || m.len() == 2) {
                         r.among = m;
+                        r.mutual = hostile;
                     } else if !m.is_empty() {
                         r.patients = m;
                     }
@@ -344,6 +363,17 @@ fn light_verb_subject<'s>(lex: &Lexicon, s: &'s Sentence, cue: usize, clause: us
     let vso = s.units.iter().find(|u| u.first_word > lv && u.last_word < cue && u.first_word - lv <= 4 && free(u) && actor(u));
     let svo = || s.units.iter().rev().find(|u| u.last_word < lv && lv - u.last_word <= 3 && u.clause == clause && free_or_partitive(u) && actor(u));
     vso.or_else(svo)
+}
+
+/// The second side of «بين X من جهة، وY من جهة أخرى»: the unit right after
+/// «من جهة» that follows `u`.
+fn other_side<'s>(lex: &Lexicon, s: &'s Sentence, u: &Unit) -> Option<&'s Unit> {
+    let w = u.last_word + 1;
+    if w + 1 >= s.words.len() || s.word(w) != "من" || s.word(w + 1) != "جهه" {
+        return None;
+    }
+    let _ = lex;
+    s.units.iter().find(|o| o.first_word > w + 1 && o.first_word <= w + 4)
 }
 
 /// An agent word such as شنه up to three words before the unit (هجوم شنه
