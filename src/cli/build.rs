@@ -265,7 +265,7 @@ pub fn run(a: Args, global: &Global) -> Result<(), CliError> {
     let claims_path = a.graph.claims_path();
     let claims_tmp = tempfile::NamedTempFile::new_in(&a.graph.out).map_err(|e| CliError::Input(format!("cannot write in {}: {e}", a.graph.out.display())))?;
     let mut claims_out = BufWriter::new(claims_tmp);
-    let extractor = Extractor::new(&lex);
+    let extractor = Extractor::new(&lex).with_coref(!global.no_coref);
     let mut merger = Merger::new(&lex, a.graph.merge_options());
     let (mut articles, mut skipped) = (0usize, 0usize);
     let mut progress = Progress::new(global);

@@ -22,7 +22,7 @@ pub struct Args {
 
 pub fn run(a: Args, g: &Global) -> Result<(), CliError> {
     let lex = g.lexicon()?;
-    let ex = Extractor::new(&lex);
+    let ex = Extractor::new(&lex).with_coref(!g.no_coref);
     super::set_threads(a.threads)?;
     let mut skipped = 0usize;
     let mut n_articles = 0usize;

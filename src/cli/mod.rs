@@ -43,6 +43,10 @@ pub struct Global {
     /// Say more on stderr (skipped inputs in full, timings).
     #[arg(short, long, global = true)]
     pub verbose: bool,
+    /// Do not resolve references (الطرفان، الحزب، ـها، a verb with no
+    /// subject): only claims whose actors the sentence names outright.
+    #[arg(long, global = true)]
+    pub no_coref: bool,
 }
 
 #[derive(Subcommand, Debug)]

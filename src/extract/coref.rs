@@ -120,7 +120,10 @@ impl Memory {
         match r {
             Reference::Parties { count, kinds } => self.parties(lex, *count, kinds, sentence, pos),
             Reference::KindNoun { entities, kinds } => {
-                let fits = |e: usize| if entities.is_empty() { kinds.contains(&lex.entities[e].kind) } else { entities.contains(&e) };
+                // a capital in this sentence speaks for its state (وقالت
+                // أنقرة إن قواتها سيطرت على المدينة): it is not «the city»
+                let voice_here = |e: usize| lex.entities[e].agent_as.is_some() && self.named.iter().any(|n| n.entity == e && n.sentence == sentence && n.pos < pos);
+                let fits = |e: usize| (if entities.is_empty() { kinds.contains(&lex.entities[e].kind) } else { entities.contains(&e) }) && !voice_here(e);
                 self.nearest(lex, sentence, pos, &fits, None, "the latest entity of its kind")
             }
             Reference::Pronoun(p) => self.pronoun(lex, *p, sentence, pos, None),
