@@ -311,10 +311,12 @@ impl<'l> Extractor<'l> {
         let it = &s.items[ci];
         let conj = it.mention.proclitic(s.text).starts_with(['و', 'ف']) || (it.first_word > 0 && s.word(it.first_word - 1) == "ثم");
         let names_before = s.items[..ci].iter().any(|x| matches!(x.kind, ItemKind::Entity { .. }) && x.clause == it.clause);
-        // the first word of a clause, or right after أن (قبل أن تنسحب)
+        // joined by و/ف, or right after أن or a clause break (قبل أن تنسحب);
+        // a bare verb opening a sentence has its subject after it
+        // (هاجمت مجموعة مسلحة…), named or not
         let w = it.first_word;
         let clause_start = w == 0 || s.clause_of_word[w - 1] != s.clause_of_word[w] || self.lex.grammar.complementizers.contains(s.word(w - 1));
-        (conj || w <= 2 || clause_start) && !names_before
+        (conj || (clause_start && w > 0)) && !names_before
     }
 
     /// Every claim of one article, in sentence order, one per (subject,
