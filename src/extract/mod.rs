@@ -72,6 +72,21 @@ pub struct SentenceAnalysis {
     pub claims: Vec<Claim>,
 }
 
+impl ResolutionTrace {
+    fn new(lex: &Lexicon, what: &'static str, text: String, res: &coref::Resolution) -> ResolutionTrace {
+        ResolutionTrace {
+            what,
+            text,
+            entities: res.entities.iter().map(|(e, _)| lex.entities[*e].id.clone()).collect(),
+            via: res.entities.iter().map(|(_, v)| v.clone()).collect(),
+            why: match res.why {
+                Ok(w) => w.to_string(),
+                Err(u) => format!("unresolved: {u:?}"),
+            },
+        }
+    }
+}
+
 /// One coreference decision, for `explain`.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct ResolutionTrace {
@@ -147,16 +162,7 @@ impl<'l> Extractor<'l> {
                 continue;
             }
             let res = memory.resolve(lex, &lex.references.items[r], index, it.mention.span.start);
-            trace.push(ResolutionTrace {
-                what: "reference",
-                text,
-                entities: res.entities.iter().map(|(e, _)| lex.entities[*e].id.clone()).collect(),
-                via: res.entities.iter().map(|(_, v)| v.clone()).collect(),
-                why: match res.why {
-                    Ok(w) => w.to_string(),
-                    Err(u) => format!("unresolved: {u:?}"),
-                },
-            });
+            trace.push(ResolutionTrace::new(lex, "reference", text, &res));
             for (e, via) in &res.entities {
                 memory.add(named(&it, *e, via.clone()));
             }
@@ -188,16 +194,7 @@ impl<'l> Extractor<'l> {
             let mut agents = f.agents.clone();
             let mut patients = f.patients.clone();
             let mut record = |what: &'static str, res: &coref::Resolution, slot_via: &mut Vec<(usize, coref::Via)>| {
-                trace.push(ResolutionTrace {
-                    what,
-                    text: text.clone(),
-                    entities: res.entities.iter().map(|(e, _)| lex.entities[*e].id.clone()).collect(),
-                    via: res.entities.iter().map(|(_, v)| v.clone()).collect(),
-                    why: match res.why {
-                        Ok(w) => w.to_string(),
-                        Err(u) => format!("unresolved: {u:?}"),
-                    },
-                });
+                trace.push(ResolutionTrace::new(lex, what, text.clone(), res));
                 for (e, v) in &res.entities {
                     slot_via.push((*e, v.clone()));
                     slot_via.push((lex.entities[*e].agent_as.unwrap_or(*e), v.clone()));
