@@ -701,18 +701,31 @@ where
     M: Fn(Article, Vec<Claim>) -> T + Sync,
     F: FnMut(Result<T, InputError>),
 {
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Result<Article, InputError>>>(1);
+    // One article at a time through a bounded channel: the workers take
+    // whatever has arrived (up to CHUNK) and never wait for a chunk to fill,
+    // so a slow pipe gets its claims back article by article, while a fast
+    // file still goes through in chunks. Memory stays flat either way.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Article, InputError>>(CHUNK * 2);
     std::thread::scope(|scope| {
         scope.spawn(move || {
-            let mut articles = articles;
-            loop {
-                let chunk: Vec<_> = articles.by_ref().take(CHUNK).collect();
-                if chunk.is_empty() || tx.send(chunk).is_err() {
+            for a in articles {
+                if tx.send(a).is_err() {
                     break;
                 }
             }
         });
-        for chunk in rx {
+        let chunks = std::iter::from_fn(|| {
+            let first = rx.recv().ok()?;
+            let mut chunk = vec![first];
+            while chunk.len() < CHUNK {
+                match rx.try_recv() {
+                    Ok(a) => chunk.push(a),
+                    Err(_) => break,
+                }
+            }
+            Some(chunk)
+        });
+        for chunk in chunks {
             let results: Vec<Result<T, InputError>> = chunk
                 .into_par_iter()
                 .map(|r| {
