@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  actorgraph build examples/articles --out graphs --name syria --png\n  actorgraph build dump.jsonl --out out --level state --since 2018-01-01\n  actorgraph build corpus/ --out out --labels both --relations attacked,controls")]
 pub struct Args {
-    /// Article files (.txt, .jsonl) or folders of them.
+    /// Article files (.txt, .jsonl) or folders of them; - reads standard input.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]

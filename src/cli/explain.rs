@@ -18,7 +18,7 @@ pub enum Format {
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  actorgraph explain examples/articles/000_67d94984bfcb3a25.txt\n  actorgraph explain article.txt --sentence 12\n  actorgraph explain article.txt --format json | jq .rejected")]
 pub struct Args {
-    /// An article file (.txt or .jsonl) or folder.
+    /// An article file (.txt or .jsonl) or folder; - reads standard input.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// Only this sentence (0-based, as in the claims' `sentence`).
