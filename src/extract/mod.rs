@@ -17,7 +17,7 @@ pub use claim::{Claim, Polarity};
 pub use roles::Reason;
 
 use crate::input::{Article, InputError};
-use crate::lexicon::{Lexicon, ObjectKind};
+use crate::lexicon::{Lexicon, ObjectKind, Reference};
 use crate::matcher::{Matcher, Mention};
 use crate::text::{normalize, sentences, Normalized};
 use rayon::prelude::*;
@@ -157,7 +157,11 @@ impl<'l> Extractor<'l> {
             let it = s.items[i].clone();
             let orig = norm.original_range(it.mention.span.clone());
             let text = a.text[orig].to_string();
-            if !self.coref {
+            // a head noun its nisbas name (بين الجانبين الروسي والإيراني،
+            // الطرفين التركي والسوري) refers to nothing: the nisbas are the parties
+            let described = matches!(lex.references.items[r], Reference::Parties { .. } | Reference::KindNoun { .. })
+                && s.items.get(i + 1).is_some_and(|n| matches!(n.kind, ItemKind::Entity { nisba: true, .. }) && n.first_word == it.last_word + 1);
+            if !self.coref || described {
                 s.items.remove(i);
                 continue;
             }
@@ -236,7 +240,7 @@ impl<'l> Extractor<'l> {
                     }
                     // (only an actor: «تدخلها» is as often a battle or an area
                     // as a place named before)
-                    if patients.is_empty() && !agents.is_empty() && p.direct_object && rel.object == ObjectKind::Actor {
+                    if patients.is_empty() && !agents.is_empty() && p.direct_object && rel.object == ObjectKind::Actor && !self.in_relative_clause(s, f.cue) {
                         if let Some(pr) = refs.pronoun(suffix).filter(|&pr| !refs.pronouns[pr].first_person) {
                             let res = memory.pronoun(lex, pr, index, pos, Some(&agents));
                             record("pronoun suffix (object)", &res, slot_via);
@@ -299,6 +303,31 @@ impl<'l> Extractor<'l> {
                 frames[j].rejected = Some(Reason::Embedded);
             }
         }
+    }
+
+    /// Is the verb at item `ci` the head of a relative clause: right after a
+    /// relative pronoun (التي تدعمها، الذي كان يقوده) or a bare indefinite
+    /// noun (مسلحين تدعمهم إيران)? Its pronoun suffix is then that noun,
+    /// and its missing subject too: neither is an actor named earlier.
+    fn in_relative_clause(&self, s: &Sentence, ci: usize) -> bool {
+        let g = &self.lex.grammar;
+        let w = s.items[ci].first_word;
+        let Some(mut k) = w.checked_sub(1) else { return false };
+        if s.clause_of_word[k] != s.clause_of_word[w] {
+            return false;
+        }
+        if matches!(s.word(k), "كان" | "كانت" | "كانوا" | "يكون" | "تكون") && k > 0 {
+            k -= 1;
+        }
+        let word = s.word(k);
+        if g.relatives.contains(word) {
+            return true;
+        }
+        let covered = s.items.iter().any(|it| it.first_word <= k && k <= it.last_word);
+        let closed = g.particles.contains(word) || g.prepositions.contains(word) || g.complementizers.contains(word) || g.negators.iter().any(|n| n == word) || g.clause_breaks.contains(word);
+        let definite = ["ال", "وال", "بال", "لل", "فال"].iter().any(|p| word.starts_with(p));
+        let is_word = word.chars().count() >= 3 && word.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c));
+        !covered && !closed && !definite && is_word && !s.text[s.words[k].end..s.words[w].start].contains(['،', ',', '.', ':', '"', '«', '»'])
     }
 
     /// Does the verb at item `ci` open its clause (the sentence, or a
@@ -439,6 +468,25 @@ impl<'l> Extractor<'l> {
         self.join_partial_frames(&mut frames);
         self.embed_complements(&s, &mut frames);
         memory.mark_subjects(index, &frame_subjects(lex, &frames));
+        // the parties of each act, and actors coordinated in one chunk, are
+        // what a later «الطرفان» stands for
+        let actor = |e: usize| lex.entities[e].kind.is_actor();
+        for f in &frames {
+            let pos = s.items[f.cue].mention.span.start;
+            for &(a, b) in &f.pairs {
+                if actor(a) && actor(b) {
+                    memory.add_pair(index, pos, a, b);
+                }
+            }
+        }
+        for u in &s.units {
+            let mut m: Vec<usize> = s.members(u).into_iter().filter(|&e| actor(e)).collect();
+            m.dedup();
+            if m.len() == 2 {
+                let pos = s.items[u.items[0]].mention.span.start;
+                memory.add_pair(index, pos, m[0], m[1]);
+            }
+        }
         // an entity named in the sentence needs no antecedent; one that
         // came only through a reference shows where it was named
         let via_of = |e: usize| -> Option<coref::Via> {
