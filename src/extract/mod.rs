@@ -53,6 +53,9 @@ pub struct Frame {
     pub pairs: Vec<(usize, usize)>,
     /// Why it produced nothing, if it did not.
     pub rejected: Option<Reason>,
+    /// Where its agents and patients were read from (for `explain`).
+    pub agent_source: &'static str,
+    pub patient_source: &'static str,
 }
 
 /// One sentence, analysed.
@@ -70,6 +73,28 @@ pub struct SentenceAnalysis {
     /// Every reference coreference tried to resolve, and how.
     pub resolutions: Vec<ResolutionTrace>,
     pub claims: Vec<Claim>,
+    /// The sentence structure frames were read from (for `explain`).
+    pub chunks: Vec<ChunkTrace>,
+    /// Clause spans in the original text.
+    pub clauses: Vec<Range<usize>>,
+}
+
+/// One chunk (entity mentions that fill one slot together), for `explain`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ChunkTrace {
+    /// Byte range in the original text.
+    pub span: [usize; 2],
+    pub text: String,
+    /// Entity ids of its members.
+    pub members: Vec<String>,
+    /// The head noun it hangs from, when a grammar head or title stands
+    /// right before it (قوات، مدينة، وزير); else its first word.
+    pub head: String,
+    /// The preposition that governs it.
+    pub prep: Option<String>,
+    /// A nisba adjective (القوات الإيرانية).
+    pub nisba: bool,
+    pub clause: usize,
 }
 
 impl ResolutionTrace {
@@ -251,7 +276,9 @@ impl<'l> Extractor<'l> {
                 _ => continue,
             }
             if agents != f.agents || patients != f.patients {
-                let r = roles::Roles { agents, patients, ..Default::default() };
+                let agent_source = if agents != f.agents { "coreference (see the coref lines)" } else { f.agent_source };
+                let patient_source = if patients != f.patients { "coreference (see the coref lines)" } else { f.patient_source };
+                let r = roles::Roles { agents, patients, agent_source, patient_source, ..Default::default() };
                 let nf = self.frame(f.cue, f.cue_word, f.pattern, r, f.polarity, f.negated_by);
                 *f = nf;
             }
@@ -293,7 +320,8 @@ impl<'l> Extractor<'l> {
                 let mut objs: Vec<usize> = frames[j].agents.iter().chain(targets).copied().filter(|e| !agents.contains(e) && lex.entities[*e].kind.is_actor()).collect();
                 objs.dedup();
                 if !objs.is_empty() {
-                    let r = roles::Roles { agents, patients: objs, ..Default::default() };
+                    let agent_source = frames[i].agent_source;
+                    let r = roles::Roles { agents, patients: objs, agent_source, patient_source: "the party of the act it governs", ..Default::default() };
                     let f = &frames[i];
                     frames[i] = self.frame(f.cue, f.cue_word, f.pattern, r, f.polarity, f.negated_by);
                 }
@@ -301,6 +329,35 @@ impl<'l> Extractor<'l> {
             if !frames[i].pairs.is_empty() {
                 frames[j].pairs.clear();
                 frames[j].rejected = Some(Reason::Embedded);
+            }
+        }
+    }
+
+    /// Record the chunks and clauses of a sentence for `explain`.
+    fn trace_structure(&self, a: &Article, norm: &Normalized, s: &Sentence, analysis: &mut SentenceAnalysis) {
+        let g = &self.lex.grammar;
+        for u in &s.units {
+            let folded = s.words[u.first_word].start..s.words[u.last_word].end;
+            let orig = norm.original_range(folded);
+            let is_head = |w: &str| g.actor_heads.iter().chain(&g.place_heads).any(|h| h == w) || g.titles.contains(w) || g.members.contains(w);
+            let head_word = u.first_word.checked_sub(1).filter(|&w| is_head(s.word(w))).unwrap_or(u.first_word);
+            let head = a.text[norm.original_range(s.words[head_word].clone())].to_string();
+            analysis.chunks.push(ChunkTrace {
+                span: [orig.start, orig.end],
+                text: a.text[orig].to_string(),
+                members: s.members(u).iter().map(|&e| self.lex.entities[e].id.clone()).collect(),
+                head,
+                prep: u.prep.clone(),
+                nisba: u.nisba,
+                clause: u.clause,
+            });
+        }
+        let mut start = 0;
+        for w in 1..=s.words.len() {
+            if w == s.words.len() || s.clause_of_word[w] != s.clause_of_word[start] {
+                let folded = s.words[start].start..s.words[w - 1].end;
+                analysis.clauses.push(norm.original_range(folded));
+                start = w;
             }
         }
     }
@@ -389,7 +446,17 @@ impl<'l> Extractor<'l> {
     fn sentence(&self, a: &Article, norm: &Normalized, index: usize, range: Range<usize>, ms: &[Mention], memory: &mut coref::Memory) -> SentenceAnalysis {
         let lex = self.lex;
         let span = norm.original_range(range.clone());
-        let mut analysis = SentenceAnalysis { index, span: span.clone(), mentions: ms.to_vec(), mentions_of_items: Vec::new(), frames: Vec::new(), resolutions: Vec::new(), claims: Vec::new() };
+        let mut analysis = SentenceAnalysis {
+            index,
+            span: span.clone(),
+            mentions: ms.to_vec(),
+            mentions_of_items: Vec::new(),
+            frames: Vec::new(),
+            resolutions: Vec::new(),
+            claims: Vec::new(),
+            chunks: Vec::new(),
+            clauses: Vec::new(),
+        };
         let has_entity = ms.iter().any(|m| matches!(lex.surfaces[m.surface].target, crate::lexicon::Target::Entity(_) | crate::lexicon::Target::Reference(_)));
         let has_cue = ms.iter().any(|m| matches!(lex.surfaces[m.surface].target, crate::lexicon::Target::Cue(_)));
         if !has_entity {
@@ -402,6 +469,7 @@ impl<'l> Extractor<'l> {
         }
         s.group(lex);
         let s = s;
+        self.trace_structure(a, norm, &s, &mut analysis);
         if debug_units() {
             for u in &s.units {
                 let ids: Vec<&str> = s.members(u).iter().map(|&e| lex.entities[e].id.as_str()).collect();
@@ -600,7 +668,8 @@ impl<'l> Extractor<'l> {
         } else {
             Some(Reason::NoPatient)
         };
-        Frame { cue, cue_word, pattern, agents, patients, polarity, negated_by, pairs, rejected }
+        let (agent_source, patient_source) = (r.agent_source, r.patient_source);
+        Frame { cue, cue_word, pattern, agents, patients, polarity, negated_by, pairs, rejected, agent_source, patient_source }
     }
 
     /// A verb right after a noun cue of the same relation is the noun's
