@@ -1,6 +1,6 @@
 //! From mentions to claims.
 //!
-//! For each sentence: group entity mentions into units, and for each cue
+//! For each sentence, on its structure ([`crate::syntax`]): for each cue
 //! find its agent and patient with the roles its pattern gives
 //! ([`roles`]), decide its polarity ([`polarity`]), and pair the arguments
 //! into claims. Frames of one relation that found only an agent and only a
@@ -11,7 +11,6 @@ pub mod claim;
 pub mod coref;
 pub mod polarity;
 pub mod roles;
-pub mod sentence;
 
 pub use claim::{Claim, Polarity};
 pub use roles::Reason;
@@ -21,7 +20,7 @@ use crate::lexicon::{Lexicon, ObjectKind, Reference};
 use crate::matcher::{Matcher, Mention};
 use crate::text::{normalize, sentences, Normalized};
 use rayon::prelude::*;
-use sentence::{ItemKind, Sentence};
+use crate::syntax::{self as sentence, ItemKind, Sentence};
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -265,7 +264,7 @@ impl<'l> Extractor<'l> {
                     }
                     // (only an actor: «تدخلها» is as often a battle or an area
                     // as a place named before)
-                    if patients.is_empty() && !agents.is_empty() && p.direct_object && rel.object == ObjectKind::Actor && !self.in_relative_clause(s, f.cue) {
+                    if patients.is_empty() && !agents.is_empty() && p.direct_object && rel.object == ObjectKind::Actor && !s.in_relative_clause(lex, f.cue) {
                         if let Some(pr) = refs.pronoun(suffix).filter(|&pr| !refs.pronouns[pr].first_person) {
                             let res = memory.pronoun(lex, pr, index, pos, Some(&agents));
                             record("pronoun suffix (object)", &res, slot_via);
@@ -360,31 +359,6 @@ impl<'l> Extractor<'l> {
                 start = w;
             }
         }
-    }
-
-    /// Is the verb at item `ci` the head of a relative clause: right after a
-    /// relative pronoun (التي تدعمها، الذي كان يقوده) or a bare indefinite
-    /// noun (مسلحين تدعمهم إيران)? Its pronoun suffix is then that noun,
-    /// and its missing subject too: neither is an actor named earlier.
-    fn in_relative_clause(&self, s: &Sentence, ci: usize) -> bool {
-        let g = &self.lex.grammar;
-        let w = s.items[ci].first_word;
-        let Some(mut k) = w.checked_sub(1) else { return false };
-        if s.clause_of_word[k] != s.clause_of_word[w] {
-            return false;
-        }
-        if matches!(s.word(k), "كان" | "كانت" | "كانوا" | "يكون" | "تكون") && k > 0 {
-            k -= 1;
-        }
-        let word = s.word(k);
-        if g.relatives.contains(word) {
-            return true;
-        }
-        let covered = s.items.iter().any(|it| it.first_word <= k && k <= it.last_word);
-        let closed = g.particles.contains(word) || g.prepositions.contains(word) || g.complementizers.contains(word) || g.negators.iter().any(|n| n == word) || g.clause_breaks.contains(word);
-        let definite = ["ال", "وال", "بال", "لل", "فال"].iter().any(|p| word.starts_with(p));
-        let is_word = word.chars().count() >= 3 && word.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c));
-        !covered && !closed && !definite && is_word && !s.text[s.words[k].end..s.words[w].start].contains(['،', ',', '.', ':', '"', '«', '»'])
     }
 
     /// Does the verb at item `ci` open its clause (the sentence, or a

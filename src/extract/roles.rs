@@ -10,7 +10,7 @@
 //! light verb before it (شنت إسرائيل هجوما). A passive or participle
 //! (المدعومة من، تحت سيطرة) has its patient before and its agent after.
 
-use super::sentence::{Sentence, Unit};
+use crate::syntax::{Sentence, Unit};
 use crate::lexicon::{Genitive, Lexicon, ObjectKind, Pattern, Shape};
 use serde::Serialize;
 
@@ -94,7 +94,7 @@ fn free_or_partitive(u: &Unit) -> bool {
 
 /// Is there a cue between words `a` and `b` (exclusive)?
 fn cue_between(s: &Sentence, a: usize, b: usize) -> bool {
-    s.items.iter().any(|it| matches!(it.kind, super::sentence::ItemKind::Cue(_)) && it.first_word > a && it.last_word < b)
+    s.items.iter().any(|it| matches!(it.kind, crate::syntax::ItemKind::Cue(_)) && it.first_word > a && it.last_word < b)
 }
 
 /// Is there a cue between words `a` and `b` that starts a predicate of its
@@ -102,7 +102,7 @@ fn cue_between(s: &Sentence, a: usize, b: usize) -> bool {
 /// verbal noun heading the object itself (تدعم الغارات الروسية) do not.
 fn predicate_between(lex: &Lexicon, s: &Sentence, a: usize, b: usize, verb_object: bool) -> bool {
     s.items.iter().any(|it| {
-        let super::sentence::ItemKind::Cue(ps) = &it.kind else { return false };
+        let crate::syntax::ItemKind::Cue(ps) = &it.kind else { return false };
         if it.first_word <= a || it.last_word >= b {
             return false;
         }
