@@ -33,7 +33,7 @@ fn debug_units() -> bool {
 
 /// How far apart (in words) two cues may be for their partial frames to be
 /// joined.
-const JOIN_DISTANCE: usize = 10;
+const JOIN_DISTANCE: usize = 16;
 
 /// What one cue gave under one pattern: the trace `explain` shows.
 #[derive(Debug, Clone)]
@@ -316,7 +316,14 @@ impl<'l> Extractor<'l> {
                 // of a movement
                 let inner_place = lex.relations[frames[j].pattern_relation(lex)].object == ObjectKind::Place;
                 let targets: &[usize] = if inner_place { &[] } else { &frames[j].patients };
-                let mut objs: Vec<usize> = frames[j].agents.iter().chain(targets).copied().filter(|e| !agents.contains(e) && lex.entities[*e].kind.is_actor()).collect();
+                // a threat or an accusation is aimed at the act's target
+                // (توعد بردّ دمشق على الغارات الإسرائيلية: Israel); a demand at
+                // the one who is to act (طالب بانسحاب القوات الإيرانية: Iran)
+                let hostile = lex.relations[rel].family == crate::lexicon::model::Family::Hostile;
+                let (first, second): (&[usize], &[usize]) = if hostile && !targets.is_empty() { (targets, &[]) } else { (&frames[j].agents, targets) };
+                // (one threatens, accuses or demands of another, never of
+                // one's own side: توعد المقداد بردّ دمشق)
+                let mut objs: Vec<usize> = first.iter().chain(second).copied().filter(|e| !agents.iter().any(|&a| self.related(a, *e)) && lex.entities[*e].kind.is_actor()).collect();
                 objs.dedup();
                 if !objs.is_empty() {
                     let agent_source = frames[i].agent_source;
@@ -468,7 +475,9 @@ impl<'l> Extractor<'l> {
             // a verb never takes the article or a preposition: التدخل and
             // لدعم are nouns
             let pro = it.mention.proclitic(&norm.text).trim_start_matches(['و', 'ف']);
-            if pro.contains(['ا', 'ب', 'ل', 'ك']) {
+            // nor does a light verb govern a verb: جدّد … رفض بلاده is a noun
+            let has_noun = pats.iter().any(|&p| lex.patterns[p].shape == crate::lexicon::Shape::Noun);
+            if pro.contains(['ا', 'ب', 'ل', 'ك']) || (has_noun && roles::governing_light_verb(lex, &s, it.first_word, it.clause).is_some()) {
                 pats.retain(|&p| lex.patterns[p].shape != crate::lexicon::Shape::Verb);
             }
             for &p in &pats {
@@ -508,6 +517,7 @@ impl<'l> Extractor<'l> {
             self.fill_empty_slots(a, norm, index, &s, &mut frames, memory, &mut slot_via, &mut analysis.resolutions);
         }
         self.join_partial_frames(&mut frames);
+        self.defer_light_verbs(&s, &mut frames);
         self.embed_complements(&s, &mut frames);
         memory.mark_subjects(index, &frame_subjects(lex, &frames));
         // the parties of each act, and actors coordinated in one chunk, are
@@ -595,8 +605,10 @@ impl<'l> Extractor<'l> {
         // forces move within their own state (syria withdrew_from palmyra):
         // only actors exclude their ancestors and descendants
         let place_object = rel.object == ObjectKind::Place;
+        // (and a place attacked by its own state is no contradiction: قوات
+        // النظام قصفت سراقب)
         let mut add = |a: usize, b: usize, pairs: &mut Vec<(usize, usize)>| {
-            if a == b || (!place_object && self.related(a, b)) {
+            if a == b || (!place_object && !lex.entities[b].kind.is_place() && self.related(a, b)) {
                 same = true;
             } else if !pairs.contains(&(a, b)) {
                 pairs.push((a, b));
@@ -658,6 +670,39 @@ impl<'l> Extractor<'l> {
             && pats.iter().all(|&p| lex.patterns[p].shape == crate::lexicon::Shape::Verb)
             && prev_pats.iter().any(|&p| lex.patterns[p].shape == crate::lexicon::Shape::Noun)
             && rel(pats).iter().any(|r| rel(prev_pats).contains(r))
+    }
+
+    /// A light verb that is a cue itself (شنّت، نفّذت) and governs a noun cue
+    /// of the same relation later in its clause (شنّت مقاتلات روسية … سلسلة
+    /// غارات على…): when the noun found its arguments, it carries the
+    /// relation, and the verb's own object (whatever follows it: انطلقت من
+    /// قاعدة حميميم) is dropped; when it did not, the verb's frame stands.
+    fn defer_light_verbs(&self, s: &Sentence, frames: &mut [Frame]) {
+        let lex = self.lex;
+        for i in 0..frames.len() {
+            if frames[i].pairs.is_empty() || lex.patterns[frames[i].pattern].shape != crate::lexicon::Shape::Verb {
+                continue;
+            }
+            let it = &s.items[frames[i].cue];
+            let word = s.word(it.first_word);
+            let bare = word.strip_prefix(['و', 'ف']).filter(|b| b.chars().count() >= 2).unwrap_or(word);
+            if !(lex.grammar.light_verbs.contains(word) || lex.grammar.light_verbs.contains(bare)) {
+                continue;
+            }
+            let rel = frames[i].pattern_relation(lex);
+            let governed = frames.iter().any(|f| {
+                let n = &s.items[f.cue];
+                !f.pairs.is_empty()
+                    && lex.patterns[f.pattern].shape == crate::lexicon::Shape::Noun
+                    && f.pattern_relation(lex) == rel
+                    && n.first_word > it.last_word
+                    && roles::governing_light_verb(lex, s, n.first_word, n.clause) == Some(it.first_word)
+            });
+            if governed {
+                frames[i].pairs.clear();
+                frames[i].rejected = Some(Reason::LightVerb);
+            }
+        }
     }
 
     /// Is one entity the other or its ancestor?

@@ -30,6 +30,8 @@ pub enum Reason {
     /// The act is only threatened, demanded, alleged or rejected by the cue
     /// that governs it (توعدت أنقرة بشن عملية ضد قسد): not asserted.
     Embedded,
+    /// A light verb whose noun (شنّت … غارات) carries the relation.
+    LightVerb,
 }
 
 impl Reason {
@@ -40,6 +42,7 @@ impl Reason {
             Reason::WrongObjectKind => "an object was found but is of the wrong kind for this relation",
             Reason::SameEntity => "subject and object are the same entity",
             Reason::Embedded => "the act is only threatened, demanded, alleged or rejected by the cue that governs it",
+            Reason::LightVerb => "a light verb: the noun it governs carries the relation, with its own object",
         }
     }
 }
@@ -140,7 +143,9 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
     let cw_last = it.last_word;
     let clause = it.clause;
     let w = p.window;
-    let before: Vec<&Unit> = s.units.iter().rev().filter(|u| u.last_word < cw_first && u.clause == clause && cw_first - u.last_word <= w).collect();
+    // (a nisba inside another cue's prepositional phrase, بدعم جوي روسي, is
+    // that cue's argument, not this one's)
+    let before: Vec<&Unit> = s.units.iter().rev().filter(|u| u.last_word < cw_first && u.clause == clause && cw_first - u.last_word <= w && !s.nisba_of_cue(u)).collect();
     // objects are measured from the subject when it follows the verb, so
     // look twice as far here and check the distance where it matters
     let after: Vec<&Unit> = s.units.iter().filter(|u| u.first_word > cw_last && u.clause == clause && u.first_word - cw_last <= 2 * w).collect();
@@ -187,6 +192,21 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 r.agent_source = why;
                 u
             });
+            // no subject, but an agent preposition after the verb: a passive
+            // written without its vowels (قُصفت المدينة من قبل الطيران الروسي)
+            // an agent preposition after the verb makes it a passive written
+            // without its vowels (قُصفت المدينة من قبل الطيران الروسي، هوجمت
+            // مواقع قسد على يد الفصائل): that actor is the agent, and the
+            // name after the verb its object
+            let by = after.iter().find(|u| u.prep.as_deref().is_some_and(|x| lex.grammar.agent_preps.iter().any(|a| a == x)) && !actor_members(lex, s, u).is_empty() && !cue_between(s, cw_last, u.first_word));
+            let pick = match by {
+                Some(by) if pick.is_none_or(|u| u.first_word > cw_last) => {
+                    r.agent_source = "the actor after an agent preposition (a passive: قُصفت … من قبل)";
+                    patient_from = cw_last;
+                    Some(*by)
+                }
+                _ => pick,
+            };
             if let Some(u) = pick.filter(|u| agent_allowed(lex, s, p, u)) {
                 r.agents = actor_members(lex, s, u);
                 agent_unit = Some(u.first_word);
@@ -250,6 +270,15 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                                 r.agents = m;
                             }
                             r.agent_source = source;
+                        }
+                        // a genitive followed by the noun's own object is its
+                        // agent (دعم طهران لسوريا، تسليح واشنطن للفصائل)
+                        Genitive::Patient if !u.nisba && rel.object == ObjectKind::Actor && !actor_members(lex, s, u).is_empty() && {
+                            let obj = after.iter().find(|o| o.first_word > u.last_word && o.first_word - u.last_word <= 2 && o.prep.as_ref().is_some_and(|x| x != "بين" && p.object_preps.contains(x)));
+                            obj.is_some_and(|o| !object_members(lex, s, o, rel.object).is_empty())
+                        } => {
+                            r.agents = actor_members(lex, s, u);
+                            r.agent_source = "the genitive of a verbal noun that has its own object after it (دعم طهران لسوريا)";
                         }
                         Genitive::Patient => {
                             let m = object_members(lex, s, u, rel.object);
@@ -347,6 +376,10 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 if u.first_word == cw_last + 1 && u.prep.is_none() {
                     return true;
                 }
+                // past one relational adjective (بدعم جوي روسي)
+                if u.nisba && u.prep.is_none() && u.first_word == cw_last + 2 && (s.word(cw_last + 1).ends_with('ي') || s.word(cw_last + 1).ends_with("يه")) {
+                    return true;
+                }
                 if p.agent_preps.is_empty() {
                     u.first_word - cw_last <= 2 && free(u)
                 } else {
@@ -362,14 +395,29 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
     r
 }
 
+/// How many words a light verb reaches forward to the noun it governs
+/// (شنّت مقاتلات روسية انطلقت من قاعدة حميميم في ريف اللاذقية، منذ ساعات
+/// الصباح الأولى، سلسلة غارات: 15), within its clause and not across أن.
+pub const LIGHT_VERB_REACH: usize = 24;
+
 /// The subject of a light verb (أجرى، عقد، شن، وقّع، أعلن) that governs the
 /// noun cue at word `cue`: the nearest such verb before the cue in its
 /// clause, not across أن; its subject right after it (VSO, however long
 /// the name: أجرى وزير الخارجية الروسي سيرغي لافروف…) or right before it.
 fn light_verb_subject<'s>(lex: &Lexicon, s: &'s Sentence, cue: usize, clause: usize) -> Option<&'s Unit> {
+    let lv = governing_light_verb(lex, s, cue, clause)?;
+    let actor = |u: &&Unit| !actor_members(lex, s, u).is_empty();
+    let vso = s.units.iter().find(|u| u.first_word > lv && u.last_word < cue && u.first_word - lv <= 4 && free(u) && actor(u));
+    let svo = || s.units.iter().rev().find(|u| u.last_word < lv && lv - u.last_word <= 3 && u.clause == clause && free_or_partitive(u) && actor(u));
+    vso.or_else(svo)
+}
+
+/// The word of the light verb that governs the noun at word `cue`: the
+/// nearest one before it in its clause, not across أن.
+pub fn governing_light_verb(lex: &Lexicon, s: &Sentence, cue: usize, clause: usize) -> Option<usize> {
     let mut w = cue;
-    let stop = cue.saturating_sub(14);
-    let lv = loop {
+    let stop = cue.saturating_sub(LIGHT_VERB_REACH);
+    loop {
         if w == 0 || w <= stop {
             return None;
         }
@@ -380,13 +428,9 @@ fn light_verb_subject<'s>(lex: &Lexicon, s: &'s Sentence, cue: usize, clause: us
         let word = s.word(w);
         let bare = word.strip_prefix(['و', 'ف']).filter(|b| b.chars().count() >= 2).unwrap_or(word);
         if lex.grammar.light_verbs.contains(word) || lex.grammar.light_verbs.contains(bare) {
-            break w;
+            return Some(w);
         }
-    };
-    let actor = |u: &&Unit| !actor_members(lex, s, u).is_empty();
-    let vso = s.units.iter().find(|u| u.first_word > lv && u.last_word < cue && u.first_word - lv <= 4 && free(u) && actor(u));
-    let svo = || s.units.iter().rev().find(|u| u.last_word < lv && lv - u.last_word <= 3 && u.clause == clause && free_or_partitive(u) && actor(u));
-    vso.or_else(svo)
+    }
 }
 
 /// The second side of «بين X من جهة، وY من جهة أخرى»: the unit right after
@@ -444,7 +488,7 @@ fn verb_patient(lex: &Lexicon, s: &Sentence, p: &Pattern, rel: &crate::lexicon::
 /// subject (تدعم الغارات الروسية، تصدت قوات النظام لهجوم داعش).
 #[allow(clippy::too_many_arguments)]
 fn find_patient(lex: &Lexicon, s: &Sentence, rel: &crate::lexicon::model::RelationDef, after: &[&Unit], from: usize, verb: bool, w: usize, agent_unit: Option<usize>, accept: impl Fn(&Unit) -> bool, mut r: Roles) -> Roles {
-    for u in after.iter().filter(|u| u.first_word > from && Some(u.first_word) != agent_unit) {
+    for u in after.iter().filter(|u| u.first_word > from && Some(u.first_word) != agent_unit && !(verb && s.nisba_of_cue(u))) {
         if u.first_word - from > w || complementizer_between(lex, s, from, u.first_word) || predicate_between(lex, s, from, u.first_word, verb) || s.soft_break_between(from, u.first_word) {
             break;
         }

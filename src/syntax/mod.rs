@@ -151,6 +151,30 @@ impl<'a> Sentence<'a> {
         !covered && !closed && !definite && is_word && !s.text[s.words[k].end..s.words[w].start].contains(['،', ',', '.', ':', '"', '«', '»'])
     }
 
+    /// Is unit `u` a nisba describing a cue noun before it that stands in a
+    /// prepositional phrase (بغطاء جوي روسي، بوساطة تركية)? It is that noun's argument, never another
+    /// verb's object.
+    pub fn nisba_of_cue(&self, u: &Unit) -> bool {
+        if !u.nisba {
+            return false;
+        }
+        for back in 1..=2 {
+            let Some(w) = u.first_word.checked_sub(back) else { return false };
+            if let Some(x) = self.items.iter().find(|x| x.first_word <= w && w <= x.last_word) {
+                // (only a noun inside a prepositional phrase: تدعم الغارات
+                // الروسية has the strikes, nisba and all, as its object)
+                // (بدعم may be a form of its own, with no proclitic split off)
+                let word = self.word(x.first_word).trim_start_matches(['و', 'ف']);
+                return matches!(x.kind, ItemKind::Cue(_)) && word.starts_with(['ب', 'ل', 'ك']) && word.chars().count() >= 4;
+            }
+            let word = self.word(w);
+            if !(word.ends_with('ي') || word.ends_with("يه")) {
+                return false;
+            }
+        }
+        false
+    }
+
     pub fn word(&self, i: usize) -> &str {
         &self.text[self.words[i].clone()]
     }
@@ -238,7 +262,10 @@ impl<'a> Sentence<'a> {
                 }
                 // coordination: و or a comma between, or two nisbas in a row
                 let coord_gap = gap.is_empty() || gap.chars().all(|c| matches!(c, '،' | ',' | '-' | ' ' | 'و' | '"' | '(' | ')')) || gap == "او";
-                let coord = same_clause && ((coord_gap && (conj || !gap.is_empty() || (nisba && pnisba))) || self.coordinated_nisba(lex, pit, it));
+                // (a reference resolved to names is a slot of its own: وأنهما
+                // after «إلى ريف الحسكة،» does not join the place)
+                let resolved = matches!(it.kind, ItemKind::Entity { via: Some(_), .. });
+                let coord = same_clause && !resolved && ((coord_gap && (conj || !gap.is_empty() || (nisba && pnisba))) || self.coordinated_nisba(lex, pit, it));
                 if coord {
                     u.items.push(i);
                     u.last_word = it.last_word;
@@ -300,6 +327,29 @@ impl<'a> Sentence<'a> {
             "ب" | "ل" | "ك" => return Some(pro.to_string()),
             "لل" => return Some("ل".to_string()),
             _ => {}
+        }
+        // a nisba describes the noun before it (past one more adjective), so
+        // it stands inside that noun's prepositional phrase: بغطاء جوي روسي
+        if matches!(it.kind, ItemKind::Entity { nisba: true, .. }) {
+            let g = &lex.grammar;
+            let is_head = |w: &str| g.place_heads.iter().chain(&g.actor_heads).any(|h| h == w) || g.titles.contains(w);
+            for back in 1..=2 {
+                let Some(w) = it.first_word.checked_sub(back) else { break };
+                // (a head that is a cue takes the nisba as its own argument:
+                // بوساطة تركية، برعاية روسية)
+                if self.word_in_item(w) || self.clause_of_word[w] != it.clause {
+                    break;
+                }
+                let word = self.word(w);
+                let rest = word.get(2..).unwrap_or("");
+                if word.starts_with(['ب', 'ل', 'ك']) && rest.chars().count() >= 4 && !is_head(word) && !rest.starts_with("ال") {
+                    return Some(word[..2].to_string());
+                }
+                // only a relational adjective (جوي، عسكرية) may stand between
+                if !(word.ends_with('ي') || word.ends_with("يه")) {
+                    break;
+                }
+            }
         }
         let preps = &lex.grammar.prepositions;
         let stop = self.items[..i].iter().rev().find(|x| x.last_word < it.first_word).map(|x| x.last_word + 1).unwrap_or(0);
