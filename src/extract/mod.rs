@@ -518,6 +518,7 @@ impl<'l> Extractor<'l> {
         }
         self.join_partial_frames(&mut frames);
         self.defer_light_verbs(&s, &mut frames);
+        self.drop_planned(&s, &mut frames);
         self.embed_complements(&s, &mut frames);
         memory.mark_subjects(index, &frame_subjects(lex, &frames));
         // the parties of each act, and actors coordinated in one chunk, are
@@ -593,7 +594,7 @@ impl<'l> Extractor<'l> {
     fn frame(&self, cue: usize, cue_word: usize, pattern: usize, r: roles::Roles, polarity: Polarity, negated_by: Option<usize>) -> Frame {
         let lex = self.lex;
         let rel = &lex.relations[lex.patterns[pattern].relation];
-        let agents: Vec<usize> = r.agents.iter().map(|&e| lex.entities[e].agent_as.unwrap_or(e)).filter(|e| !self.sources.contains(e)).collect();
+        let agents: Vec<usize> = r.agents.iter().map(|&e| lex.entities[e].agent_as.unwrap_or(e)).filter(|&e| !lex.chain(e).iter().any(|x| self.sources.contains(x))).collect();
         let patients: Vec<usize> = r
             .patients
             .iter()
@@ -701,6 +702,39 @@ impl<'l> Extractor<'l> {
             if governed {
                 frames[i].pairs.clear();
                 frames[i].rejected = Some(Reason::LightVerb);
+            }
+        }
+    }
+
+    /// A verb in the future (ستنسحب، سوف تنسحب), or a noun governed by a
+    /// light verb in the future (سيعقد اجتماعاً مع…), states a plan, not a
+    /// fact: no claim.
+    fn drop_planned(&self, s: &Sentence, frames: &mut [Frame]) {
+        let lex = self.lex;
+        let future = |w: usize| {
+            let word = s.word(w).trim_start_matches(['و', 'ف']);
+            let mut cs = word.chars();
+            let prefixed = cs.next() == Some('س') && matches!(cs.next(), Some('ي' | 'ت' | 'ن'));
+            // a cue says itself whether its س is the future prefix (سيطرت is
+            // no future); a light verb is no item and was found without it
+            let marked = match s.items.iter().find(|x| x.first_word == w) {
+                Some(x) => x.mention.proclitic(s.text).ends_with('س'),
+                None => prefixed,
+            };
+            // (ستواصل، سيستمر: a plan to go on is a fact now)
+            let stem: String = word.chars().skip(2).collect();
+            (marked && !lex.grammar.aspect_verbs.contains(&stem)) || (w > 0 && s.word(w - 1) == "سوف")
+        };
+        for f in frames.iter_mut().filter(|f| !f.pairs.is_empty()) {
+            let it = &s.items[f.cue];
+            let planned = match lex.patterns[f.pattern].shape {
+                crate::lexicon::Shape::Verb => future(it.first_word),
+                crate::lexicon::Shape::Noun => roles::governing_light_verb(lex, s, it.first_word, it.clause).is_some_and(future),
+                _ => false,
+            };
+            if planned {
+                f.pairs.clear();
+                f.rejected = Some(Reason::Planned);
             }
         }
     }

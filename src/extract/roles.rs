@@ -32,6 +32,9 @@ pub enum Reason {
     Embedded,
     /// A light verb whose noun (شنّت … غارات) carries the relation.
     LightVerb,
+    /// Only planned: a verb in the future (ستنسحب، سوف تنسحب) or a noun
+    /// governed by one (سيعقد اجتماعاً).
+    Planned,
 }
 
 impl Reason {
@@ -43,6 +46,7 @@ impl Reason {
             Reason::SameEntity => "subject and object are the same entity",
             Reason::Embedded => "the act is only threatened, demanded, alleged or rejected by the cue that governs it",
             Reason::LightVerb => "a light verb: the noun it governs carries the relation, with its own object",
+            Reason::Planned => "only planned: a verb in the future tense (س، سوف), or a noun governed by one",
         }
     }
 }
@@ -362,6 +366,17 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     // مع…، بدأت إيران في سحب…) has that verb's subject
                     r.agents = sh.agents.clone();
                     r.agent_source = "the subject of the verb whose complement the noun is";
+                } else if after.iter().any(|u| u.prep.as_deref() == Some("مع") && actor_members(lex, s, u).iter().any(|e| r.patients.contains(e))) {
+                    // a noun whose مع names the other party (في ختام اجتماع مع
+                    // نظيره، مصرع عناصر من الحرس خلال اشتباكات مع المعارضة)
+                    // has the actor its clause is about as the first party
+                    // (bare, or members of it: عناصر من الحرس الثوري; not any
+                    // name after من: سحب القوات من سوريا عقب اتصال مع…)
+                    let members_of = |u: &Unit| u.prep.as_deref() == Some("من") && (u.first_word.saturating_sub(3)..u.first_word).any(|w| lex.grammar.members.contains(s.word(w)));
+                    if let Some(u) = before.iter().find(|u| (free(u) || members_of(u)) && !actor_members(lex, s, u).is_empty() && !cue_between(s, u.last_word, cw_first)) {
+                        r.agents = actor_members(lex, s, u);
+                        r.agent_source = "the actor the clause is about, for a noun whose مع names the other party";
+                    }
                 }
             }
         }
@@ -427,7 +442,9 @@ pub fn governing_light_verb(lex: &Lexicon, s: &Sentence, cue: usize, clause: usi
         }
         let word = s.word(w);
         let bare = word.strip_prefix(['و', 'ف']).filter(|b| b.chars().count() >= 2).unwrap_or(word);
-        if lex.grammar.light_verbs.contains(word) || lex.grammar.light_verbs.contains(bare) {
+        // (and in the future: سيعقد، وستجري)
+        let present = bare.strip_prefix('س').filter(|b| b.chars().count() >= 3).unwrap_or(bare);
+        if lex.grammar.light_verbs.contains(word) || lex.grammar.light_verbs.contains(bare) || lex.grammar.light_verbs.contains(present) {
             return Some(w);
         }
     }

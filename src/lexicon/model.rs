@@ -259,6 +259,10 @@ pub struct GrammarFile {
     /// written without its vowels.
     #[serde(default)]
     pub agent_preps: Vec<String>,
+    /// Verbs of going on (واصل، استمر), as their present stem without its
+    /// prefix: in the future they still state what happens now.
+    #[serde(default)]
+    pub aspect_verbs: Vec<String>,
     /// Words that open an embedded clause: objects are not sought past them.
     #[serde(default)]
     pub complementizers: Vec<String>,
