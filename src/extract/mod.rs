@@ -333,8 +333,16 @@ impl<'l> Extractor<'l> {
                 }
             }
             if !frames[i].pairs.is_empty() {
-                frames[j].pairs.clear();
-                frames[j].rejected = Some(Reason::Embedded);
+                // the embedded act, and a noun its light verb governs (من شن
+                // أي هجوم على…)
+                let lv = s.items[frames[j].cue].first_word;
+                for k in 0..frames.len() {
+                    let it = &s.items[frames[k].cue];
+                    if k == j || (k != i && it.first_word > lv && roles::governing_light_verb(lex, s, it.first_word, it.clause) == Some(lv)) {
+                        frames[k].pairs.clear();
+                        frames[k].rejected = Some(Reason::Embedded);
+                    }
+                }
             }
         }
     }
