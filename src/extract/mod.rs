@@ -249,8 +249,12 @@ impl<'l> Extractor<'l> {
                 crate::lexicon::Shape::Verb => {
                     if agents.is_empty() {
                         let form = &s.text[it.mention.core..it.mention.form_end];
-                        let res = if suffix == "نا" || form.ends_with("نا") {
-                            refs.pronoun("نا").map(|pr| memory.pronoun(lex, pr, index, pos, None))
+                        // «we»: past ـنا (أرسلنا), or the present with ن where
+                        // the same stem takes ي (ننسحب، ننسق; not نفذت)
+                        let we_present = form.strip_prefix('ن').is_some_and(|rest| p.forms.iter().any(|f| f.strip_prefix('ي') == Some(rest)));
+                        let res = if suffix == "نا" || form.ends_with("نا") || we_present {
+                            // («we» is the speaker's organisation, as قواتنا is)
+                            Some(memory.speaker(lex, index, pos, true))
                         } else if self.opens_clause(s, f.cue) {
                             let plural = form.ends_with("وا") || form.ends_with("ون") || suffix == "ا" || suffix == "وا";
                             Some(memory.dropped_subject(lex, index, pos, plural))
