@@ -209,7 +209,11 @@ impl<'l> Extractor<'l> {
         let lex = self.lex;
         let refs = &lex.references;
         for f in frames.iter_mut() {
-            if !f.pairs.is_empty() || f.rejected == Some(Reason::SameEntity) {
+            if f.rejected == Some(Reason::SameEntity) {
+                self.rebind_hostile_object(a, norm, index, s, f, memory, slot_via, trace);
+                continue;
+            }
+            if !f.pairs.is_empty() {
                 continue;
             }
             let p = &lex.patterns[f.pattern];
@@ -286,6 +290,43 @@ impl<'l> Extractor<'l> {
                 *f = nf;
             }
         }
+    }
+
+    /// One does not attack one's own positions: when a hostile act's object
+    /// came through a possessive reference that resolved to its own agent
+    /// (طائرات التحالف قصفت مواقعه), the reference is the nearest other actor.
+    #[allow(clippy::too_many_arguments)]
+    fn rebind_hostile_object(&self, a: &Article, norm: &Normalized, index: usize, s: &Sentence, f: &mut Frame, memory: &coref::Memory, slot_via: &mut Vec<(usize, coref::Via)>, trace: &mut Vec<ResolutionTrace>) {
+        let lex = self.lex;
+        let rel = &lex.relations[f.pattern_relation(lex)];
+        if rel.family != crate::lexicon::model::Family::Hostile || f.agents.is_empty() {
+            return;
+        }
+        let cue = &s.items[f.cue];
+        let Some(item) = s.items.iter().find(|it| {
+            it.first_word > cue.last_word && it.clause == cue.clause && matches!(it.kind, ItemKind::Entity { entity, via: Some(_), .. } if f.patients.contains(&entity))
+        }) else {
+            return;
+        };
+        let written = &s.text[item.mention.span.clone()];
+        // (a possessed noun: مواقعه, not the pronoun of a clause: إنهم)
+        let word = s.word(item.first_word);
+        if lex.grammar.complementizers.contains(word) || word.chars().count() < 4 {
+            return;
+        }
+        let Some(pr) = ["هما", "هم", "ها", "ه"].iter().find(|x| written.ends_with(*x)).and_then(|x| lex.references.pronoun(x)) else { return };
+        let res = memory.pronoun(lex, pr, index, item.mention.span.start, Some(&f.agents));
+        let orig = norm.original_range(item.mention.span.clone());
+        trace.push(ResolutionTrace::new(lex, "possessive object of a hostile act, not its own agent", a.text[orig].to_string(), &res));
+        let patients: Vec<usize> = res.entities.iter().map(|x| x.0).filter(|e| lex.entities[*e].kind.is_actor() && !f.agents.contains(e)).collect();
+        if patients.is_empty() {
+            return;
+        }
+        for (e, v) in &res.entities {
+            slot_via.push((*e, v.clone()));
+        }
+        let r = roles::Roles { agents: f.agents.clone(), patients, agent_source: f.agent_source, patient_source: "coreference (see the coref lines)", ..Default::default() };
+        *f = self.frame(f.cue, f.cue_word, f.pattern, r, f.polarity, f.negated_by);
     }
 
     /// A threat, demand, accusation or rejection governs the act right after
