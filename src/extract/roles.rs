@@ -237,8 +237,17 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             return verb_patient(lex, s, p, rel, &after, patient_from, w, agent_unit, r);
         }
         Shape::Participle => {
-            // the noun it describes stands right before it
-            if let Some(u) = before.iter().find(|u| cw_first - u.last_word <= 3 && !actor_members(lex, s, u).is_empty()) {
+            let circumstantial = cw_first > 0 && s.text[s.words[cw_first - 1].end..s.words[cw_first].start].contains(['،', ',']);
+            if circumstantial {
+                // after a comma it is circumstantial (…، رافضاً المطالب
+                // الروسية): its subject is the sentence's, the first actor
+                // named bare before it
+                if let Some(u) = s.units.iter().find(|u| u.last_word < cw_first && free(u) && !u.nisba && !s.nisba_of_cue(u) && !actor_members(lex, s, u).is_empty()) {
+                    r.agents = actor_members(lex, s, u);
+                    r.agent_source = "the sentence's subject, for a circumstantial participle after a comma";
+                }
+            } else if let Some(u) = before.iter().find(|u| cw_first - u.last_word <= 3 && !actor_members(lex, s, u).is_empty()) {
+                // the noun it describes stands right before it
                 r.agents = actor_members(lex, s, u);
                 r.agent_source = "the noun the participle describes";
             }
