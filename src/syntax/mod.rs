@@ -270,7 +270,8 @@ impl<'a> Sentence<'a> {
                 let u = units.last_mut().unwrap();
                 // the same entity twice in a row is one mention (العاصمة
                 // التركية أنقرة، الرئيس السوري بشار الأسد)
-                if adjacent && e == pe {
+                let named = |x: &Item| matches!(x.kind, ItemKind::Entity { via: None, .. });
+                if adjacent && e == pe && named(it) && named(pit) {
                     u.last_word = it.last_word;
                     prev = Some(i);
                     continue;
