@@ -518,6 +518,14 @@ def run(args):
 
 def job(spark, args, version, relations, entities, started, F, T, StorageLevel):
     sc = spark.sparkContext
+    phases = {"start": round(time.time() - started, 3)}
+    mark = [time.time()]
+
+    def phase(name):
+        now = time.time()
+        phases[name] = round(now - mark[0], 3)
+        mark[0] = now
+
     out = args.out.rstrip("/")
     fs, out_path = hadoop_fs(spark, out)
     there = [name for name in OUTPUTS if fs.exists(child(spark, out_path, name))]
@@ -546,6 +554,7 @@ def job(spark, args, version, relations, entities, started, F, T, StorageLevel):
         lines.filter(F.col("kind") == "r").select("line").write.mode("overwrite").text(f"{out}/rejected")
         rename_parts(spark, f"{out}/rejected", ".jsonl")
         parts = [json.loads(r.line) for r in lines.filter(F.col("kind") == "s").collect()]
+        phase("map")
 
         claims = lines.filter(F.col("kind") == "c").select(F.from_json("line", CLAIM_SCHEMA).alias("c")).select("c.*")
         iso = F.col("date").rlike(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -553,6 +562,7 @@ def job(spark, args, version, relations, entities, started, F, T, StorageLevel):
         claims.write.mode("overwrite").parquet(f"{out}/claims.parquet")
     finally:
         lines.unpersist()
+    phase("claims")
 
     claims = spark.read.parquet(f"{out}/claims.parquet")
     rel = spark.createDataFrame(
@@ -590,9 +600,12 @@ def job(spark, args, version, relations, entities, started, F, T, StorageLevel):
             F.coalesce("symmetric", F.lit(False)).alias("symmetric"),
             F.coalesce("label", F.regexp_replace("relation", "_", " ")).alias("label"),
         )
-        .orderBy("subject", "object", "relation", "polarity")
+        # one file, sorted as the graph's exports are (no sampling pass)
+        .coalesce(1)
+        .sortWithinPartitions("subject", "object", "relation", "polarity")
     )
     edges.write.mode("overwrite").parquet(f"{out}/edges.parquet")
+    phase("edges")
 
     ent = spark.createDataFrame(
         [(e["id"], e.get("en"), e.get("ar"), e.get("kind"), e.get("parent")) for e in entities] or [("", None, None, None, None)],
@@ -612,11 +625,13 @@ def job(spark, args, version, relations, entities, started, F, T, StorageLevel):
             F.coalesce("kind", F.lit("unknown")).alias("kind"),
             "parent", "claims", "articles",
         )
-        .orderBy("id")
+        .coalesce(1)
+        .sortWithinPartitions("id")
     )
     nodes.write.mode("overwrite").parquet(f"{out}/nodes.parquet")
+    phase("nodes")
 
-    n_claims = spark.read.parquet(f"{out}/claims.parquet").count()
+    n_claims = sum(p["claims"] for p in parts)
     n_edges = spark.read.parquet(f"{out}/edges.parquet").count()
     n_nodes = spark.read.parquet(f"{out}/nodes.parquet").count()
     summary = {
@@ -631,6 +646,7 @@ def job(spark, args, version, relations, entities, started, F, T, StorageLevel):
         "nodes": n_nodes,
         "extract_seconds": round(sum(p.get("seconds", 0) for p in parts), 3),
         "seconds": round(time.time() - started, 3),
+        "phases": phases,
         "binary": version,
         "lexicons": args.lexicons or "compiled in",
         "spark": spark.version,
