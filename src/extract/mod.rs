@@ -17,7 +17,7 @@ pub use claim::{Claim, Polarity};
 pub use roles::Reason;
 
 use crate::input::{Article, InputError};
-use crate::lexicon::{Lexicon, ObjectKind};
+use crate::lexicon::{Lexicon, ObjectKind, Reference};
 use crate::matcher::{Matcher, Mention};
 use crate::text::{normalize, sentences, Normalized};
 use rayon::prelude::*;
@@ -53,6 +53,9 @@ pub struct Frame {
     pub pairs: Vec<(usize, usize)>,
     /// Why it produced nothing, if it did not.
     pub rejected: Option<Reason>,
+    /// Where its agents and patients were read from (for `explain`).
+    pub agent_source: &'static str,
+    pub patient_source: &'static str,
 }
 
 /// One sentence, analysed.
@@ -70,6 +73,28 @@ pub struct SentenceAnalysis {
     /// Every reference coreference tried to resolve, and how.
     pub resolutions: Vec<ResolutionTrace>,
     pub claims: Vec<Claim>,
+    /// The sentence structure frames were read from (for `explain`).
+    pub chunks: Vec<ChunkTrace>,
+    /// Clause spans in the original text.
+    pub clauses: Vec<Range<usize>>,
+}
+
+/// One chunk (entity mentions that fill one slot together), for `explain`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ChunkTrace {
+    /// Byte range in the original text.
+    pub span: [usize; 2],
+    pub text: String,
+    /// Entity ids of its members.
+    pub members: Vec<String>,
+    /// The head noun it hangs from, when a grammar head or title stands
+    /// right before it (قوات، مدينة، وزير); else its first word.
+    pub head: String,
+    /// The preposition that governs it.
+    pub prep: Option<String>,
+    /// A nisba adjective (القوات الإيرانية).
+    pub nisba: bool,
+    pub clause: usize,
 }
 
 impl ResolutionTrace {
@@ -157,7 +182,11 @@ impl<'l> Extractor<'l> {
             let it = s.items[i].clone();
             let orig = norm.original_range(it.mention.span.clone());
             let text = a.text[orig].to_string();
-            if !self.coref {
+            // a head noun its nisbas name (بين الجانبين الروسي والإيراني،
+            // الطرفين التركي والسوري) refers to nothing: the nisbas are the parties
+            let described = matches!(lex.references.items[r], Reference::Parties { .. } | Reference::KindNoun { .. })
+                && s.items.get(i + 1).is_some_and(|n| matches!(n.kind, ItemKind::Entity { nisba: true, .. }) && n.first_word == it.last_word + 1);
+            if !self.coref || described {
                 s.items.remove(i);
                 continue;
             }
@@ -236,7 +265,7 @@ impl<'l> Extractor<'l> {
                     }
                     // (only an actor: «تدخلها» is as often a battle or an area
                     // as a place named before)
-                    if patients.is_empty() && !agents.is_empty() && p.direct_object && rel.object == ObjectKind::Actor {
+                    if patients.is_empty() && !agents.is_empty() && p.direct_object && rel.object == ObjectKind::Actor && !self.in_relative_clause(s, f.cue) {
                         if let Some(pr) = refs.pronoun(suffix).filter(|&pr| !refs.pronouns[pr].first_person) {
                             let res = memory.pronoun(lex, pr, index, pos, Some(&agents));
                             record("pronoun suffix (object)", &res, slot_via);
@@ -247,7 +276,9 @@ impl<'l> Extractor<'l> {
                 _ => continue,
             }
             if agents != f.agents || patients != f.patients {
-                let r = roles::Roles { agents, patients, ..Default::default() };
+                let agent_source = if agents != f.agents { "coreference (see the coref lines)" } else { f.agent_source };
+                let patient_source = if patients != f.patients { "coreference (see the coref lines)" } else { f.patient_source };
+                let r = roles::Roles { agents, patients, agent_source, patient_source, ..Default::default() };
                 let nf = self.frame(f.cue, f.cue_word, f.pattern, r, f.polarity, f.negated_by);
                 *f = nf;
             }
@@ -289,7 +320,8 @@ impl<'l> Extractor<'l> {
                 let mut objs: Vec<usize> = frames[j].agents.iter().chain(targets).copied().filter(|e| !agents.contains(e) && lex.entities[*e].kind.is_actor()).collect();
                 objs.dedup();
                 if !objs.is_empty() {
-                    let r = roles::Roles { agents, patients: objs, ..Default::default() };
+                    let agent_source = frames[i].agent_source;
+                    let r = roles::Roles { agents, patients: objs, agent_source, patient_source: "the party of the act it governs", ..Default::default() };
                     let f = &frames[i];
                     frames[i] = self.frame(f.cue, f.cue_word, f.pattern, r, f.polarity, f.negated_by);
                 }
@@ -299,6 +331,60 @@ impl<'l> Extractor<'l> {
                 frames[j].rejected = Some(Reason::Embedded);
             }
         }
+    }
+
+    /// Record the chunks and clauses of a sentence for `explain`.
+    fn trace_structure(&self, a: &Article, norm: &Normalized, s: &Sentence, analysis: &mut SentenceAnalysis) {
+        let g = &self.lex.grammar;
+        for u in &s.units {
+            let folded = s.words[u.first_word].start..s.words[u.last_word].end;
+            let orig = norm.original_range(folded);
+            let is_head = |w: &str| g.actor_heads.iter().chain(&g.place_heads).any(|h| h == w) || g.titles.contains(w) || g.members.contains(w);
+            let head_word = u.first_word.checked_sub(1).filter(|&w| is_head(s.word(w))).unwrap_or(u.first_word);
+            let head = a.text[norm.original_range(s.words[head_word].clone())].to_string();
+            analysis.chunks.push(ChunkTrace {
+                span: [orig.start, orig.end],
+                text: a.text[orig].to_string(),
+                members: s.members(u).iter().map(|&e| self.lex.entities[e].id.clone()).collect(),
+                head,
+                prep: u.prep.clone(),
+                nisba: u.nisba,
+                clause: u.clause,
+            });
+        }
+        let mut start = 0;
+        for w in 1..=s.words.len() {
+            if w == s.words.len() || s.clause_of_word[w] != s.clause_of_word[start] {
+                let folded = s.words[start].start..s.words[w - 1].end;
+                analysis.clauses.push(norm.original_range(folded));
+                start = w;
+            }
+        }
+    }
+
+    /// Is the verb at item `ci` the head of a relative clause: right after a
+    /// relative pronoun (التي تدعمها، الذي كان يقوده) or a bare indefinite
+    /// noun (مسلحين تدعمهم إيران)? Its pronoun suffix is then that noun,
+    /// and its missing subject too: neither is an actor named earlier.
+    fn in_relative_clause(&self, s: &Sentence, ci: usize) -> bool {
+        let g = &self.lex.grammar;
+        let w = s.items[ci].first_word;
+        let Some(mut k) = w.checked_sub(1) else { return false };
+        if s.clause_of_word[k] != s.clause_of_word[w] {
+            return false;
+        }
+        if matches!(s.word(k), "كان" | "كانت" | "كانوا" | "يكون" | "تكون") && k > 0 {
+            k -= 1;
+        }
+        let word = s.word(k);
+        if g.relatives.contains(word) {
+            return true;
+        }
+        let covered = s.items.iter().any(|it| it.first_word <= k && k <= it.last_word);
+        let closed = g.particles.contains(word) || g.prepositions.contains(word) || g.complementizers.contains(word) || g.negators.iter().any(|n| n == word) || g.clause_breaks.contains(word);
+        let definite = ["ال", "وال", "بال", "لل", "فال"].iter().any(|p| word.starts_with(p));
+        let is_word = word.chars().count() >= 3 && word.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c));
+        !covered && !closed && !definite && is_word && !s.text[s.words[k].end..s.words[w].start].contains(['،', ',', '.', ':', '"', '«', '»'])
     }
 
     /// Does the verb at item `ci` open its clause (the sentence, or a
@@ -360,7 +446,17 @@ impl<'l> Extractor<'l> {
     fn sentence(&self, a: &Article, norm: &Normalized, index: usize, range: Range<usize>, ms: &[Mention], memory: &mut coref::Memory) -> SentenceAnalysis {
         let lex = self.lex;
         let span = norm.original_range(range.clone());
-        let mut analysis = SentenceAnalysis { index, span: span.clone(), mentions: ms.to_vec(), mentions_of_items: Vec::new(), frames: Vec::new(), resolutions: Vec::new(), claims: Vec::new() };
+        let mut analysis = SentenceAnalysis {
+            index,
+            span: span.clone(),
+            mentions: ms.to_vec(),
+            mentions_of_items: Vec::new(),
+            frames: Vec::new(),
+            resolutions: Vec::new(),
+            claims: Vec::new(),
+            chunks: Vec::new(),
+            clauses: Vec::new(),
+        };
         let has_entity = ms.iter().any(|m| matches!(lex.surfaces[m.surface].target, crate::lexicon::Target::Entity(_) | crate::lexicon::Target::Reference(_)));
         let has_cue = ms.iter().any(|m| matches!(lex.surfaces[m.surface].target, crate::lexicon::Target::Cue(_)));
         if !has_entity {
@@ -373,6 +469,7 @@ impl<'l> Extractor<'l> {
         }
         s.group(lex);
         let s = s;
+        self.trace_structure(a, norm, &s, &mut analysis);
         if debug_units() {
             for u in &s.units {
                 let ids: Vec<&str> = s.members(u).iter().map(|&e| lex.entities[e].id.as_str()).collect();
@@ -439,6 +536,25 @@ impl<'l> Extractor<'l> {
         self.join_partial_frames(&mut frames);
         self.embed_complements(&s, &mut frames);
         memory.mark_subjects(index, &frame_subjects(lex, &frames));
+        // the parties of each act, and actors coordinated in one chunk, are
+        // what a later «الطرفان» stands for
+        let actor = |e: usize| lex.entities[e].kind.is_actor();
+        for f in &frames {
+            let pos = s.items[f.cue].mention.span.start;
+            for &(a, b) in &f.pairs {
+                if actor(a) && actor(b) {
+                    memory.add_pair(index, pos, a, b);
+                }
+            }
+        }
+        for u in &s.units {
+            let mut m: Vec<usize> = s.members(u).into_iter().filter(|&e| actor(e)).collect();
+            m.dedup();
+            if m.len() == 2 {
+                let pos = s.items[u.items[0]].mention.span.start;
+                memory.add_pair(index, pos, m[0], m[1]);
+            }
+        }
         // an entity named in the sentence needs no antecedent; one that
         // came only through a reference shows where it was named
         let via_of = |e: usize| -> Option<coref::Via> {
@@ -552,7 +668,8 @@ impl<'l> Extractor<'l> {
         } else {
             Some(Reason::NoPatient)
         };
-        Frame { cue, cue_word, pattern, agents, patients, polarity, negated_by, pairs, rejected }
+        let (agent_source, patient_source) = (r.agent_source, r.patient_source);
+        Frame { cue, cue_word, pattern, agents, patients, polarity, negated_by, pairs, rejected, agent_source, patient_source }
     }
 
     /// A verb right after a noun cue of the same relation is the noun's
@@ -701,18 +818,31 @@ where
     M: Fn(Article, Vec<Claim>) -> T + Sync,
     F: FnMut(Result<T, InputError>),
 {
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Result<Article, InputError>>>(1);
+    // One article at a time through a bounded channel: the workers take
+    // whatever has arrived (up to CHUNK) and never wait for a chunk to fill,
+    // so a slow pipe gets its claims back article by article, while a fast
+    // file still goes through in chunks. Memory stays flat either way.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Article, InputError>>(CHUNK * 2);
     std::thread::scope(|scope| {
         scope.spawn(move || {
-            let mut articles = articles;
-            loop {
-                let chunk: Vec<_> = articles.by_ref().take(CHUNK).collect();
-                if chunk.is_empty() || tx.send(chunk).is_err() {
+            for a in articles {
+                if tx.send(a).is_err() {
                     break;
                 }
             }
         });
-        for chunk in rx {
+        let chunks = std::iter::from_fn(|| {
+            let first = rx.recv().ok()?;
+            let mut chunk = vec![first];
+            while chunk.len() < CHUNK {
+                match rx.try_recv() {
+                    Ok(a) => chunk.push(a),
+                    Err(_) => break,
+                }
+            }
+            Some(chunk)
+        });
+        for chunk in chunks {
             let results: Vec<Result<T, InputError>> = chunk
                 .into_par_iter()
                 .map(|r| {

@@ -57,6 +57,9 @@ pub struct Roles {
     /// Hostility between parties runs both ways (اشتباكات بين X وY): every
     /// pair is claimed in both directions.
     pub mutual: bool,
+    /// Where the agents and the patients were read from (for `explain`).
+    pub agent_source: &'static str,
+    pub patient_source: &'static str,
 }
 
 fn actor_members(lex: &Lexicon, s: &Sentence, u: &Unit) -> Vec<usize> {
@@ -166,19 +169,24 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 let own = svo.filter(|u| u.first_word > sh.until && cw_first - u.last_word <= 3 && free(u) && !s.is_place_unit(lex, u));
                 if own.is_none() {
                     r.agents = sh.agents.clone();
+                    r.agent_source = "the subject of the verb it is joined to (و/ف/ثم)";
                     agent_unit = None;
                     return verb_patient(lex, s, p, rel, &after, cw_last, w, agent_unit, r);
                 }
             }
             let pick = match (svo, vso) {
-                (Some(b), _) if cw_first - b.last_word <= 3 => Some(*b),
+                (Some(b), _) if cw_first - b.last_word <= 3 => Some((*b, if relative(b) { "the head of the relative clause before the verb" } else { "the subject right before the verb (SVO)" })),
                 (_, Some(a)) => {
                     patient_from = a.last_word;
-                    Some(*a)
+                    Some((*a, "the subject right after the verb (VSO)"))
                 }
-                (Some(b), None) => Some(*b),
+                (Some(b), None) => Some((*b, "the subject earlier in the clause")),
                 (None, None) => None,
             };
+            let pick = pick.map(|(u, why)| {
+                r.agent_source = why;
+                u
+            });
             if let Some(u) = pick.filter(|u| agent_allowed(lex, s, p, u)) {
                 r.agents = actor_members(lex, s, u);
                 agent_unit = Some(u.first_word);
@@ -187,6 +195,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 // marks this verb's object (اتفق مع، التقى مع)
                 if !sym && !p.object_preps.iter().any(|x| x == "مع") {
                     if let Some(c) = s.units.iter().find(|c| c.prep.as_deref() == Some("مع") && c.first_word > u.last_word && c.first_word - u.last_word <= 3 && c.clause == clause) {
+                        r.agent_source = "the subject and the actor after a comitative مع";
                         for e in actor_members(lex, s, c) {
                             if !r.agents.contains(&e) {
                                 r.agents.push(e);
@@ -204,6 +213,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             // the noun it describes stands right before it
             if let Some(u) = before.iter().find(|u| cw_first - u.last_word <= 3 && !actor_members(lex, s, u).is_empty()) {
                 r.agents = actor_members(lex, s, u);
+                r.agent_source = "the noun the participle describes";
             }
             return verb_patient(lex, s, p, rel, &after, cw_last, w, None, r);
         }
@@ -211,6 +221,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             // after an agent word (هجوم شنه تنظيم داعش)
             if let Some(u) = after.iter().find(|u| u.first_word - cw_last <= 4 && follows_agent_word(s, p, u)) {
                 r.agents = actor_members(lex, s, u);
+                r.agent_source = "the name after an agent word (شنه، ضم)";
                 agent_unit = Some(u.first_word);
                 patient_from = u.last_word;
             }
@@ -227,6 +238,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 let between_free = near && (u.prep.is_none() || (p.genitive == Genitive::Patient && partitive));
                 if between_free {
                     let role = if u.nisba { p.nisba_role } else { p.genitive };
+                    let source = if u.nisba { "the nisba right after the noun" } else { "the genitive right after the noun" };
                     match role {
                         Genitive::Agent => {
                             let m = actor_members(lex, s, u);
@@ -237,6 +249,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                             } else {
                                 r.agents = m;
                             }
+                            r.agent_source = source;
                         }
                         Genitive::Patient => {
                             let m = object_members(lex, s, u, rel.object);
@@ -244,6 +257,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                                 r.wrong_kind = true;
                             }
                             r.patients = m;
+                            r.patient_source = source;
                         }
                     }
                     if !r.agents.is_empty() || !r.patients.is_empty() || !r.among.is_empty() {
@@ -256,6 +270,10 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             // says so (بين X وY من جهة، وZ من جهة أخرى)
             if let Some(u) = after.iter().find(|u| u.prep.as_deref() == Some("بين") && u.first_word - cw_last <= w) {
                 let m = actor_members(lex, s, u);
+                r.patient_source = "the parties after بين";
+                if r.agents.is_empty() {
+                    r.agent_source = "the parties after بين";
+                }
                 let hostile = rel.family == crate::lexicon::model::Family::Hostile;
                 let other = other_side(lex, s, u).map(|o| actor_members(lex, s, o)).filter(|o| !o.is_empty());
                 if let (Some(o), true) = (&other, r.agents.is_empty() && !m.is_empty()) {
@@ -284,6 +302,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             if r.agents.is_empty() && r.among.is_empty() {
                 if let Some(u) = after.iter().filter(|u| u.first_word - cw_last <= w).find(|u| u.prep.as_ref().is_some_and(|x| p.agent_preps.contains(x)) || (!p.agent_preps.is_empty() && follows_agent_word(s, p, u))) {
                     r.agents = actor_members(lex, s, u);
+                    r.agent_source = "the name after an agent preposition (من قبل، على يد)";
                     agent_unit = Some(u.first_word);
                 }
             }
@@ -296,6 +315,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             if r.agents.is_empty() && r.among.is_empty() && !suffixed {
                 if let Some(u) = light_verb_subject(lex, s, cw_first, clause) {
                     r.agents = actor_members(lex, s, u);
+                    r.agent_source = "the subject of the light verb that governs the noun (شن، أجرى، عقد)";
                     return r;
                 }
             }
@@ -307,16 +327,19 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 });
                 if let Some(u) = light {
                     r.agents = actor_members(lex, s, u);
+                    r.agent_source = "the name right before the noun";
                 } else if let Some(sh) = shared.filter(|sh| cw_first.saturating_sub(sh.cue_last) <= 4 && !sh.agents.is_empty()) {
                     // the complement of a verb (وافقت طهران على عدم المشاركة
                     // مع…، بدأت إيران في سحب…) has that verb's subject
                     r.agents = sh.agents.clone();
+                    r.agent_source = "the subject of the verb whose complement the noun is";
                 }
             }
         }
         Shape::Passive => {
             if let Some(u) = before.iter().find(|u| !object_members(lex, s, u, rel.object).is_empty()) {
                 r.patients = object_members(lex, s, u, rel.object);
+                r.patient_source = "the name before the passive";
             }
             let agent = after.iter().find(|u| {
                 // an adverbial nisba names the agent by itself (المدعومة
@@ -332,6 +355,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             });
             if let Some(u) = agent {
                 r.agents = actor_members(lex, s, u);
+                r.agent_source = "the name after the passive (or its agent preposition)";
             }
         }
     }
@@ -433,6 +457,11 @@ fn find_patient(lex: &Lexicon, s: &Sentence, rel: &crate::lexicon::model::Relati
             continue;
         }
         r.patients = m;
+        r.patient_source = match &u.prep {
+            None => "the direct object after the verb",
+            Some(_) if verb => "the object after the verb's preposition",
+            Some(_) => "the object after the noun's preposition",
+        };
         break;
     }
     r

@@ -249,6 +249,11 @@ pub struct GrammarFile {
     /// Relative pronouns: their antecedent is the subject of the verb after.
     #[serde(default)]
     pub relatives: Vec<String>,
+    /// Particles and adverbs that may stand right before a verb and are no
+    /// noun (قد، سوف، أيضاً، أمس): an indefinite noun right before a verb
+    /// makes it a relative clause (مسلحين تدعمهم إيران), these do not.
+    #[serde(default)]
+    pub particles: Vec<String>,
     /// Words that open an embedded clause: objects are not sought past them.
     #[serde(default)]
     pub complementizers: Vec<String>,
