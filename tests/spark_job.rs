@@ -91,7 +91,10 @@ impl Spark {
     fn job(&self, args: &[&str]) -> Output {
         let started = std::time::Instant::now();
         let out = Command::new(&self.submit)
+            // small inputs: few shuffle partitions, and the JVM's quick
+            // compiler only (a run of seconds spends more on C2 than it gains)
             .args(["--master", "local[2]", "--conf", "spark.ui.enabled=false", "--conf", "spark.sql.shuffle.partitions=4"])
+            .args(["--driver-java-options", "-XX:TieredStopAtLevel=1"])
             .arg(Path::new(ROOT).join("examples/spark/actorgraph_job.py"))
             .args(args)
             .env("SPARK_LOCAL_IP", "127.0.0.1")
