@@ -422,6 +422,30 @@ fn a_missing_binary_or_input_stops_with_one_line() {
     one_clear_line(&o, 2, "cannot read input /nonexistent/dump.jsonl");
     assert!(!out.join("summary.json").exists());
 
+    // a binary that dies on a partition (after the probe: the machine ran
+    // out of memory, say) fails the job, named, with exit code 1; exit 1
+    // with no `skipped:` line is such a failure too
+    let dying = d.path().join("dying-actorgraph");
+    std::fs::write(
+        &dying,
+        format!("#!/bin/sh\ncase \"$1\" in --version) echo 'actorgraph 9.9.9'; exit 0;; lexicon) exec {} \"$@\";; esac\nn=$(wc -l)\n[ \"$n\" -le 1 ] && exit 0\necho 'memory allocation of 1099511627776 bytes failed' >&2\nexit 134\n", binary()),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&dying, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let two = d.path().join("two.jsonl");
+    write_jsonl(&two, &[record(&samples()[0]), record(&samples()[1])]);
+    let o = spark.job(&["--input", s(&two), "--out", s(&d.path().join("out-dying")), "--binary", s(&dying)]);
+    let all = format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+    assert_eq!(o.status.code(), Some(1), "{all}");
+    let last = all.lines().filter(|l| l.starts_with("actorgraph-spark: error:")).collect::<Vec<_>>();
+    assert_eq!(last.len(), 1, "{all}");
+    assert!(last[0].contains("actorgraph extract failed (exit code 134): memory allocation"), "{}", last[0]);
+    assert!(!d.path().join("out-dying/summary.json").exists(), "no summary: the run did not finish");
+
     // outputs of an earlier run are not replaced without --overwrite
     std::fs::create_dir_all(out.join("edges.parquet")).unwrap();
     let o = spark.job(&["--input", s(&input), "--out", s(&out), "--binary", &binary()]);
