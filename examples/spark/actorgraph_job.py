@@ -534,6 +534,11 @@ def job(spark, args, version, relations, entities, started, F, T, StorageLevel):
     for name in there:
         fs.delete(child(spark, out_path, name), True)
 
+    if not sc.getConf().contains("spark.sql.files.openCostInBytes"):
+        # Spark counts each file as 4 MB when it packs small files into
+        # partitions: a folder of 9 KB articles would be 32 files a partition,
+        # each partition one extract process. 64 KB packs ~1,700 a partition.
+        spark.conf.set("spark.sql.files.openCostInBytes", str(64 * 1024))
     df, files = read_inputs(spark, args.input, args.format)
     if args.partitions:
         df = df.repartition(args.partitions)
