@@ -62,7 +62,7 @@ TXT_GLOB = "*.txt"
 RECORD_CHARS = 500
 
 # the outputs this job owns under --out (nothing else there is touched)
-OUTPUTS = ("claims.parquet", "edges.parquet", "nodes.parquet", "claims.jsonl", "rejected", "summary.json")
+OUTPUTS = ("claims.parquet", "edges.parquet", "nodes.parquet", "claims.jsonl", "rejected", "summary.json", "_staging")
 
 # A claim as SPEC.md defines it; `date` is read as text and typed afterwards.
 VIA = "struct<text:string,sentence:int,span:array<int>>"
@@ -422,6 +422,26 @@ def rename_parts(spark, folder, ext):
             fs.rename(st.getPath(), child(spark, p, name[: -len(".txt")] + ext))
 
 
+def exists(spark, path):
+    fs, p = hadoop_fs(spark, path)
+    return fs.exists(p)
+
+
+def settle(spark, staged, final):
+    """Move a staged folder of part-*.txt into place as part-*.jsonl, with
+    a _SUCCESS marker; an absent one (nothing of that kind) becomes an
+    empty folder."""
+    fs, src = hadoop_fs(spark, staged)
+    _, dst = hadoop_fs(spark, final)
+    if fs.exists(src):
+        if not fs.rename(src, dst):
+            raise JobError(f"cannot move {staged} to {final}", code=1)
+        rename_parts(spark, final, ".jsonl")
+    else:
+        fs.mkdirs(dst)
+    fs.create(child(spark, dst, "_SUCCESS"), True).close()
+
+
 def write_text_file(spark, path, text):
     fs, p = hadoop_fs(spark, path)
     out = fs.create(p, True)
@@ -496,8 +516,6 @@ def run(args):
 
     from pyspark.sql import SparkSession
     from pyspark.sql import functions as F
-    from pyspark.sql import types as T
-    from pyspark import StorageLevel
 
     spark = SparkSession.builder.appName("actorgraph").config("spark.sql.legacy.timeParserPolicy", "CORRECTED").getOrCreate()
     spark.sparkContext.setLogLevel(os.environ.get("ACTORGRAPH_SPARK_LOG", "WARN"))
@@ -511,12 +529,12 @@ def run(args):
                 )
             lexicons = resolve_lexicons(args.lexicons)
             version, relations, entities = probe_binary(binary, lexicons)
-        return job(spark, args, version, relations, entities, started, F, T, StorageLevel)
+        return job(spark, args, version, relations, entities, started, F)
     finally:
         spark.stop()
 
 
-def job(spark, args, version, relations, entities, started, F, T, StorageLevel):
+def job(spark, args, version, relations, entities, started, F):
     sc = spark.sparkContext
     phases = {"start": round(time.time() - started, 3)}
     mark = [time.time()]
@@ -550,23 +568,24 @@ def job(spark, args, version, relations, entities, started, F, T, StorageLevel):
     def map_partition(index, rows):
         return process_partition(index, ((r[0], r[1], r[2]) for r in rows), conf)
 
+    # the map, in one pass over the articles and nothing cached: claims,
+    # rejected records and each partition's counts are written side by side
+    # (partitioned by kind) to a staging folder, then moved into place
     tagged = df.rdd.mapPartitionsWithIndex(map_partition)
-    lines = spark.createDataFrame(tagged, "kind string, line string").persist(StorageLevel.MEMORY_AND_DISK)
-    try:
-        claims_jsonl = f"{out}/claims.jsonl"
-        lines.filter(F.col("kind") == "c").select("line").write.mode("overwrite").text(claims_jsonl)
-        rename_parts(spark, claims_jsonl, ".jsonl")
-        lines.filter(F.col("kind") == "r").select("line").write.mode("overwrite").text(f"{out}/rejected")
-        rename_parts(spark, f"{out}/rejected", ".jsonl")
-        parts = [json.loads(r.line) for r in lines.filter(F.col("kind") == "s").collect()]
-        phase("map")
+    staging = f"{out}/_staging"
+    spark.createDataFrame(tagged, "kind string, line string").write.partitionBy("kind").mode("overwrite").text(staging)
+    parts = [json.loads(r.value) for r in spark.read.text(f"{staging}/kind=s").collect()] if exists(spark, f"{staging}/kind=s") else []
+    claims_jsonl = f"{out}/claims.jsonl"
+    settle(spark, f"{staging}/kind=c", claims_jsonl)
+    settle(spark, f"{staging}/kind=r", f"{out}/rejected")
+    fs.delete(child(spark, out_path, "_staging"), True)
+    phase("map")
 
-        claims = lines.filter(F.col("kind") == "c").select(F.from_json("line", CLAIM_SCHEMA).alias("c")).select("c.*")
-        iso = F.col("date").rlike(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-        claims = claims.withColumn("date", F.when(iso, F.to_date("date", "yyyy-MM-dd")))
-        claims.write.mode("overwrite").parquet(f"{out}/claims.parquet")
-    finally:
-        lines.unpersist()
+    # the claims typed, read back from the JSONL (the JVM parses it)
+    claims = spark.read.schema(CLAIM_SCHEMA).json(claims_jsonl)
+    iso = F.col("date").rlike(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+    claims = claims.withColumn("date", F.when(iso, F.to_date("date", "yyyy-MM-dd")))
+    claims.write.mode("overwrite").parquet(f"{out}/claims.parquet")
     phase("claims")
 
     claims = spark.read.parquet(f"{out}/claims.parquet")
@@ -576,37 +595,35 @@ def job(spark, args, version, relations, entities, started, F, T, StorageLevel):
     )
     symmetric = [r["id"] for r in relations if r.get("symmetric")]
     # as the graph does: a symmetric relation's ends in id order (byte order,
-    # as Rust and Spark compare strings); one claim is one (article, sentence,
-    # span, trigger) of the edge, however often it was extracted
+    # as Rust and Spark compare strings); a claim is one (article, sentence,
+    # span, trigger) of its edge, however often it was extracted
     swap = F.col("relation").isin(symmetric) & (F.col("object") < F.col("subject"))
     keyed = claims.select(
         F.when(swap, F.col("object")).otherwise(F.col("subject")).alias("subject"),
         "relation",
         F.when(swap, F.col("subject")).otherwise(F.col("object")).alias("object"),
-        "polarity",
-        "article",
-        F.struct("article", "sentence", "span", "trigger").alias("claim"),
-        "date",
+        "polarity", "article", "sentence", "span", "trigger", "date",
     )
+    # each claim once (as the graph keeps it: once per edge and article,
+    # sentence, span and trigger); edges and nodes are counts over it
+    distinct = keyed.dropDuplicates(["subject", "relation", "object", "polarity", "article", "sentence", "span", "trigger"])
     edges = (
-        keyed.groupBy("subject", "relation", "object", "polarity")
+        distinct.groupBy("subject", "relation", "object", "polarity")
         .agg(
-            F.countDistinct("claim").alias("claims"),
-            F.countDistinct("article").alias("articles"),
+            F.count(F.lit(1)).cast("int").alias("claims"),
+            F.countDistinct("article").cast("int").alias("articles"),
             F.min("date").alias("first_date"),
             F.max("date").alias("last_date"),
         )
         .join(F.broadcast(rel), "relation", "left")
         .select(
-            "subject", "relation", "object", "polarity",
-            F.col("claims").cast("int").alias("claims"), F.col("articles").cast("int").alias("articles"),
-            "first_date", "last_date",
+            "subject", "relation", "object", "polarity", "claims", "articles", "first_date", "last_date",
             F.coalesce("family", F.lit("unknown")).alias("family"),
             F.coalesce("symmetric", F.lit(False)).alias("symmetric"),
             F.coalesce("label", F.regexp_replace("relation", "_", " ")).alias("label"),
         )
         # one file, sorted as the graph's exports are (no sampling pass)
-        .coalesce(1)
+        .repartition(1)
         .sortWithinPartitions("subject", "object", "relation", "polarity")
     )
     edges.write.mode("overwrite").parquet(f"{out}/edges.parquet")
@@ -616,12 +633,11 @@ def job(spark, args, version, relations, entities, started, F, T, StorageLevel):
         [(e["id"], e.get("en"), e.get("ar"), e.get("kind"), e.get("parent")) for e in entities] or [("", None, None, None, None)],
         "id string, label string, label_ar string, kind string, parent string",
     )
-    sides = claims.select(F.col("subject").alias("id"), "article", "sentence", "span", "trigger").unionByName(
-        claims.select(F.col("object").alias("id"), "article", "sentence", "span", "trigger")
-    )
+    # a claim names its two ends (a self-loop's one end once)
     nodes = (
-        sides.groupBy("id")
-        .agg(F.countDistinct(F.struct("article", "sentence", "span", "trigger")).cast("int").alias("claims"), F.countDistinct("article").cast("int").alias("articles"))
+        distinct.select(F.explode(F.array_distinct(F.array("subject", "object"))).alias("id"), "article")
+        .groupBy("id")
+        .agg(F.count(F.lit(1)).cast("int").alias("claims"), F.countDistinct("article").cast("int").alias("articles"))
         .join(F.broadcast(ent), "id", "left")
         .select(
             "id",
@@ -630,7 +646,7 @@ def job(spark, args, version, relations, entities, started, F, T, StorageLevel):
             F.coalesce("kind", F.lit("unknown")).alias("kind"),
             "parent", "claims", "articles",
         )
-        .coalesce(1)
+        .repartition(1)
         .sortWithinPartitions("id")
     )
     nodes.write.mode("overwrite").parquet(f"{out}/nodes.parquet")
