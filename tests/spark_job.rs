@@ -89,8 +89,14 @@ fn shared() -> Option<PathBuf> {
 impl Spark {
     /// spark-submit --master local[2] the job; only loopback addresses.
     fn job(&self, args: &[&str]) -> Output {
+        self.submit(&[], args)
+    }
+
+    /// The same with spark-submit options of its own (`--files`).
+    fn submit(&self, submit_args: &[&str], args: &[&str]) -> Output {
         let started = std::time::Instant::now();
         let out = Command::new(&self.submit)
+            .args(submit_args)
             // small inputs: few shuffle partitions, and the JVM's quick
             // compiler only (a run of seconds spends more on C2 than it gains)
             .args(["--master", "local[2]", "--conf", "spark.ui.enabled=false", "--conf", "spark.sql.shuffle.partitions=4"])
@@ -339,8 +345,10 @@ fn every_kind_of_bad_record_is_named_and_txt_folders_are_read() {
     std::fs::write(input.join("txt/empty.txt"), b"").unwrap();
     std::fs::write(input.join("README.md"), "not an article").unwrap();
 
+    // the binary shipped as on a cluster: --files, found by the executors
+    // in SparkFiles (no --binary, and none on PATH)
     let out = d.path().join("out");
-    let o = spark.job(&["--input", s(&input), "--out", s(&out), "--partitions", "3", "--binary", &binary()]);
+    let o = spark.submit(&["--files", &binary()], &["--input", s(&input), "--out", s(&out), "--partitions", "3"]);
     ok(&o, "the Spark job");
     let rejected: Vec<Value> = part_lines(&out.join("rejected")).iter().map(|l| serde_json::from_str(l).unwrap()).collect();
     let reasons: BTreeMap<String, String> = rejected
@@ -445,6 +453,10 @@ fn a_missing_binary_or_input_stops_with_one_line() {
     assert_eq!(last.len(), 1, "{all}");
     assert!(last[0].contains("actorgraph extract failed (exit code 134): memory allocation"), "{}", last[0]);
     assert!(!d.path().join("out-dying/summary.json").exists(), "no summary: the run did not finish");
+
+    // a binary named but neither shipped nor on PATH, on the driver or the executors
+    let o = spark.job(&["--input", s(&input), "--out", s(&out), "--binary", "actorgraph-nowhere"]);
+    one_clear_line(&o, 2, "no actorgraph binary 'actorgraph-nowhere' on the driver or the executors");
 
     // outputs of an earlier run are not replaced without --overwrite
     std::fs::create_dir_all(out.join("edges.parquet")).unwrap();

@@ -41,6 +41,7 @@ path, outputs already there without --overwrite, a bad option).
 """
 
 import argparse
+import errno
 import hashlib
 import json
 import os
@@ -81,6 +82,10 @@ class JobError(Exception):
     def __init__(self, message, code=2):
         super().__init__(message)
         self.code = code
+
+
+class ForeignBinary(JobError):
+    """A binary built for the executors, not for the driver's machine."""
 
 
 class PartitionError(RuntimeError):
@@ -380,6 +385,8 @@ def probe_binary(binary, lexicons):
     try:
         v = subprocess.run([binary, "--version"], capture_output=True, timeout=60)
     except OSError as e:
+        if e.errno == errno.ENOEXEC:
+            raise ForeignBinary(f"the actorgraph binary {binary} is not for this machine ({e.strerror})")
         raise JobError(f"the actorgraph binary {binary} does not run: {e.strerror or e}")
     except subprocess.TimeoutExpired:
         raise JobError(f"the actorgraph binary {binary} did not answer --version within 60 s")
@@ -502,17 +509,39 @@ def read_inputs(spark, paths, fmt):
     return df, found
 
 
+def probe_on_executor(sc, binary, lexicons):
+    """The probe, run as one task: for a driver that cannot run the binary
+    (a laptop submitting to a Linux cluster) or does not have it."""
+
+    def task(_):
+        path = resolve_binary(binary)
+        if path is None:
+            return [("error", f"no actorgraph binary {binary!r} on the driver or the executors (give --binary PATH, or spark-submit --files PATH/actorgraph)")]
+        try:
+            return [("ok", probe_binary(path, resolve_lexicons(lexicons)))]
+        except JobError as e:
+            return [("error", str(e))]
+
+    [(status, result)] = sc.parallelize([0], 1).mapPartitions(task).collect()
+    if status != "ok":
+        raise JobError(result)
+    return tuple(result)
+
+
 def run(args):
     started = time.time()
     # a binary named by path is checked before Spark starts: the mistake is
     # then one line, without the noise of a starting SparkContext
     explicit = os.sep in args.binary
+    probed = None
     if explicit:
         binary = resolve_binary(args.binary)
         if binary is None:
             raise JobError(f"no actorgraph binary at {args.binary} (build it: cargo build --release; or ship it: spark-submit --files PATH/actorgraph)")
-        lexicons = resolve_lexicons(args.lexicons)
-        version, relations, entities = probe_binary(binary, lexicons)
+        try:
+            probed = probe_binary(binary, resolve_lexicons(args.lexicons))
+        except ForeignBinary:
+            pass  # built for the executors: probed there
 
     from pyspark.sql import SparkSession
     from pyspark.sql import functions as F
@@ -520,15 +549,18 @@ def run(args):
     spark = SparkSession.builder.appName("actorgraph").config("spark.sql.legacy.timeParserPolicy", "CORRECTED").getOrCreate()
     spark.sparkContext.setLogLevel(os.environ.get("ACTORGRAPH_SPARK_LOG", "WARN"))
     try:
-        if not explicit:
+        name = os.path.abspath(args.binary) if explicit else args.binary
+        if probed is None and not explicit:
+            # shipped with --files (SparkFiles) or on the driver's PATH
             binary = resolve_binary(args.binary)
-            if binary is None:
-                raise JobError(
-                    f"no actorgraph binary: {args.binary!r} was neither shipped with --files nor found on PATH "
-                    "(give --binary PATH, or spark-submit --files PATH/actorgraph)"
-                )
-            lexicons = resolve_lexicons(args.lexicons)
-            version, relations, entities = probe_binary(binary, lexicons)
+            if binary is not None:
+                try:
+                    probed = probe_binary(binary, resolve_lexicons(args.lexicons))
+                except ForeignBinary:
+                    pass
+        if probed is None:
+            probed = probe_on_executor(spark.sparkContext, name, args.lexicons)
+        version, relations, entities = probed
         return job(spark, args, version, relations, entities, started, F)
     finally:
         spark.stop()
