@@ -334,10 +334,10 @@ fn every_kind_of_bad_record_is_named_and_txt_folders_are_read() {
         Vec::new(),
     ];
     lines.push(Vec::new());
-    std::fs::write(input.join("part-a.jsonl"), lines.join(&b'\n')).unwrap();
+    std::fs::write(input.join("part a.jsonl"), lines.join(&b'\n')).unwrap();
     // .txt files: a good one, a binary one, one in CP1256, an empty one; a
     // file of another kind is not read
-    std::fs::copy(s1, input.join("txt").join("sample.txt")).unwrap();
+    std::fs::copy(s1, input.join("txt").join("مقال 1.txt")).unwrap();
     std::fs::write(input.join("txt/binary.txt"), b"\x00\x01\x02PK").unwrap();
     std::fs::write(input.join("txt/cp1256.txt"), b"\xc7\xe1\xd3\xe1\xc7\xe3 \xda\xe1\xed\xf3\xe3").unwrap();
     // an empty file holds no record: Spark lists it but reads nothing from
@@ -367,7 +367,7 @@ fn every_kind_of_bad_record_is_named_and_txt_folders_are_read() {
     // the CP1256 record has no id the job can read (the line is not UTF-8):
     // it is named by its source; the .txt in CP1256 by its file name
     let cp_line = rejected.iter().find(|r| r["id"].is_null() && r["reason"].as_str().unwrap().starts_with("not valid UTF-8")).expect("the CP1256 line");
-    assert!(cp_line["source"].as_str().unwrap().ends_with("part-a.jsonl"), "{cp_line}");
+    assert!(cp_line["source"].as_str().unwrap().ends_with("/part a.jsonl"), "named as written: {cp_line}");
     for (id, why) in expect {
         let got = reasons.get(id).unwrap_or_else(|| panic!("{id} rejected: {reasons:?}"));
         assert!(got.starts_with(why), "{id}: {got:?} does not start with {why:?}");
@@ -378,14 +378,14 @@ fn every_kind_of_bad_record_is_named_and_txt_folders_are_read() {
     // claims extract makes of each
     let claims: Vec<Value> = part_lines(&out.join("claims.jsonl")).iter().map(|l| serde_json::from_str(l).unwrap()).collect();
     let articles: BTreeSet<&str> = claims.iter().map(|c| c["article"].as_str().unwrap()).collect();
-    let nameless = articles.iter().find(|a| a.starts_with("part-a:")).expect("the record without id is extracted");
-    assert_eq!(nameless.len(), "part-a:".len() + 16);
+    let nameless = articles.iter().find(|a| a.starts_with("part a:")).expect("the record without id is extracted");
+    assert_eq!(nameless.len(), "part a:".len() + 16);
     assert_eq!(articles.len(), 3, "{articles:?}");
-    assert!(articles.contains(stem(s0).as_str()) && articles.contains("sample"), "{articles:?}");
-    let from_txt = actorgraph(&["extract", s(&input.join("txt/sample.txt"))]);
-    ok(&from_txt, "actorgraph extract sample.txt");
+    assert!(articles.contains(stem(s0).as_str()) && articles.contains("مقال 1"), "{articles:?}");
+    let from_txt = actorgraph(&["extract", s(&input.join("txt/مقال 1.txt"))]);
+    ok(&from_txt, "actorgraph extract مقال 1.txt");
     let want: Vec<String> = String::from_utf8(from_txt.stdout).unwrap().lines().map(String::from).collect();
-    let got: Vec<String> = claims.iter().filter(|c| c["article"] == "sample").map(|c| c.to_string()).collect();
+    let got: Vec<String> = claims.iter().filter(|c| c["article"] == "مقال 1").map(|c| c.to_string()).collect();
     assert_eq!(sorted(got), sorted(want.iter().map(|l| serde_json::from_str::<Value>(l).unwrap().to_string()).collect()));
     let sum = summary(&out);
     assert_eq!((sum["articles"].as_u64(), sum["rejected"].as_u64(), sum["files"].as_u64()), (Some(3), Some(8), Some(5)), "{sum}");

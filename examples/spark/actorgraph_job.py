@@ -242,6 +242,18 @@ def extract_command(binary, conf):
     return cmd + ["extract", "-", "--quiet", "--threads", str(conf.get("threads", 1))]
 
 
+def readable_sources(rows):
+    """(kind, source, raw) with the file named as written: Spark gives a
+    JSONL line's file URL-encoded (a space as %20), a .txt file's as is."""
+    from urllib.parse import unquote
+
+    last, shown = None, None
+    for kind, source, raw in rows:
+        if kind == "j" and source != last:
+            last, shown = source, unquote(source)
+        yield kind, (shown if kind == "j" else source), raw
+
+
 def process_partition(index, rows, conf):
     """Rows (kind, source, raw) -> ("c", claim line) | ("r", rejected line)
     | ("s", partition stats). Raises PartitionError if the binary fails."""
@@ -598,7 +610,7 @@ def job(spark, args, version, relations, entities, started, F):
         conf["lexicons"] = os.path.abspath(conf["lexicons"])
 
     def map_partition(index, rows):
-        return process_partition(index, ((r[0], r[1], r[2]) for r in rows), conf)
+        return process_partition(index, readable_sources(rows), conf)
 
     # the map, in one pass over the articles and nothing cached: claims,
     # rejected records and each partition's counts are written side by side
