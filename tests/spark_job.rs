@@ -331,6 +331,8 @@ fn every_kind_of_bad_record_is_named_and_txt_folders_are_read() {
         // blank to the binary alone: bidi marks and tatweel fold to nothing
         json!({"id": "marks", "text": "\u{200f}\u{640}\u{200e}"}).to_string().into_bytes(),
         b"[\"an\", \"array\"]".to_vec(),
+        // JSON can escape what UTF-8 cannot hold
+        "{\"id\": \"surrogate\", \"text\": \"\\ud800 \u{627}\"}".as_bytes().to_vec(),
         Vec::new(),
     ];
     lines.push(Vec::new());
@@ -363,6 +365,7 @@ fn every_kind_of_bad_record_is_named_and_txt_folders_are_read() {
         ("marks", "empty \"text\""),
         ("no-text", "no \"text\" field"),
         ("number-text", "\"text\" is not a string"),
+        ("surrogate", "\"text\" holds an unpaired surrogate"),
     ];
     // the CP1256 record has no id the job can read (the line is not UTF-8):
     // it is named by its source; the .txt in CP1256 by its file name
@@ -372,7 +375,7 @@ fn every_kind_of_bad_record_is_named_and_txt_folders_are_read() {
         let got = reasons.get(id).unwrap_or_else(|| panic!("{id} rejected: {reasons:?}"));
         assert!(got.starts_with(why), "{id}: {got:?} does not start with {why:?}");
     }
-    assert_eq!(rejected.len(), 8, "{rejected:#?}");
+    assert_eq!(rejected.len(), 9, "{rejected:#?}");
     // the good ones: the JSONL record, the one without id (named by its file
     // and its text's digest) and the .txt (named by its file), with the
     // claims extract makes of each
@@ -388,7 +391,7 @@ fn every_kind_of_bad_record_is_named_and_txt_folders_are_read() {
     let got: Vec<String> = claims.iter().filter(|c| c["article"] == "مقال 1").map(|c| c.to_string()).collect();
     assert_eq!(sorted(got), sorted(want.iter().map(|l| serde_json::from_str::<Value>(l).unwrap().to_string()).collect()));
     let sum = summary(&out);
-    assert_eq!((sum["articles"].as_u64(), sum["rejected"].as_u64(), sum["files"].as_u64()), (Some(3), Some(8), Some(5)), "{sum}");
+    assert_eq!((sum["articles"].as_u64(), sum["rejected"].as_u64(), sum["files"].as_u64()), (Some(3), Some(9), Some(5)), "{sum}");
 }
 
 /// One error line from the job, and no Java or Python trace. (spark-submit

@@ -112,38 +112,54 @@ def _shown(raw):
     return raw[:RECORD_CHARS]
 
 
+def _dumps(obj):
+    """JSON as UTF-8 text; a lone surrogate (from a \\ud800 escape) cannot be
+    UTF-8, so such a value is written \\u-escaped instead."""
+    text = json.dumps(obj, ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return json.dumps(obj)
+
+
+def _utf8(value):
+    return not isinstance(value, str) or not re.search("[\ud800-\udfff]", value)
+
+
 def jsonl_record(source, raw):
-    """One JSONL line -> (id, line for the binary) or (id, reason)."""
+    """One JSONL line -> ("ok", id, line for the binary) | ("rejected", id,
+    reason) | None for a blank line."""
     raw = bytes(raw)
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as e:
-        return None, f"not valid UTF-8 at byte {e.start}; convert it first (e.g. iconv -f CP1256 -t UTF-8)"
+        return ("rejected", None, f"not valid UTF-8 at byte {e.start}; convert it first (e.g. iconv -f CP1256 -t UTF-8)")
     if not line.strip():
-        return None, None  # a blank line is no record
+        return None
     try:
         rec = json.loads(line)
     except ValueError as e:
-        return None, f"not a JSON object: {e}"
+        return ("rejected", None, f"not a JSON object: {e}")
     if not isinstance(rec, dict):
-        return None, f"not a JSON object: a JSON {type(rec).__name__}"
+        return ("rejected", None, f"not a JSON object: a JSON {type(rec).__name__}")
     rid = rec.get("id")
     if isinstance(rid, bool) or not isinstance(rid, (str, int, float)):
         rid = None
     elif not isinstance(rid, str):
         rid = str(rid)
-    if "text" not in rec or rec["text"] is None:
-        return rid, 'no "text" field; each line needs {"id": ..., "text": ...}'
-    for field in ("text", "date", "title", "source"):
+    fields = ("text", "date", "title", "source")
+    for field in fields:
         if rec.get(field) is not None and not isinstance(rec[field], str):
-            return rid, f'"{field}" is not a string'
+            return ("rejected", rid, f'"{field}" is not a string')
+    if rec.get("text") is None:
+        return ("rejected", rid, 'no "text" field; each line needs {"id": ..., "text": ...}')
+    for field in ("id",) + fields:
+        if not _utf8(rec.get(field)):
+            return ("rejected", None if field == "id" else rid, f'"{field}" holds an unpaired surrogate escape (\\ud800-\\udfff)')
     text = rec["text"]
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return rid, '"text" holds an unpaired surrogate (\\ud8xx) escape'
     if not text.strip():
-        return rid, 'empty "text"; skipped'
+        return ("rejected", rid, 'empty "text"; skipped')
     if rid is None:
         # the CLI names such a record by file and line; a partition has no
         # line numbers, so the id is the file and the text's digest: stable
@@ -153,36 +169,31 @@ def jsonl_record(source, raw):
     for field in ("date", "title", "source"):
         if rec.get(field) is not None:
             out[field] = rec[field]
-    return rid, json.dumps(out, ensure_ascii=False)
+    return ("ok", rid, json.dumps(out, ensure_ascii=False))
 
 
 def txt_record(path, content):
-    """One .txt file -> (id, line for the binary) or (id, reason)."""
+    """One .txt file -> ("ok", id, line for the binary) | ("rejected", id, reason)."""
     rid = _stem(path)
     content = bytes(content)
     if b"\0" in content:
-        return rid, "looks like a binary file (it holds NUL bytes); skipped"
+        return ("rejected", rid, "looks like a binary file (it holds NUL bytes); skipped")
     try:
         text = content.decode("utf-8")
     except UnicodeDecodeError as e:
-        return rid, f"not valid UTF-8 at byte {e.start}; convert it first (e.g. iconv -f CP1256 -t UTF-8)"
+        return ("rejected", rid, f"not valid UTF-8 at byte {e.start}; convert it first (e.g. iconv -f CP1256 -t UTF-8)")
     if not text.strip():
-        return rid, "empty file; skipped"
-    return rid, json.dumps({"id": rid, "text": text}, ensure_ascii=False)
+        return ("rejected", rid, "empty file; skipped")
+    return ("ok", rid, json.dumps({"id": rid, "text": text}, ensure_ascii=False))
 
 
 def to_record(kind, source, raw):
     """-> ("ok", id, line) | ("rejected", id, reason) | None for a blank line."""
-    rid, out = txt_record(source, raw) if kind == "t" else jsonl_record(source, raw)
-    if out is None:
-        return None
-    if out.startswith("{"):
-        return ("ok", rid, out)
-    return ("rejected", rid, out)
+    return txt_record(source, raw) if kind == "t" else jsonl_record(source, raw)
 
 
 def rejected_line(source, rid, reason, raw):
-    return json.dumps({"source": source, "id": rid, "reason": reason, "record": _shown(raw)}, ensure_ascii=False)
+    return _dumps({"source": source, "id": rid, "reason": reason, "record": _shown(raw)})
 
 
 # --------------------------------------------------------------------------
