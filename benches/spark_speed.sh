@@ -27,18 +27,19 @@ articles=$(wc -l < "$corpus")
 submit=$(python3 -c "import os, pyspark; print(os.path.join(os.path.dirname(pyspark.__file__), 'bin', 'spark-submit'))")
 export SPARK_LOCAL_IP=127.0.0.1
 
-secs() { # run a command, print wall seconds and peak RSS (KB) of the largest process
-  /usr/bin/time -f "%e %M" -o "$out/time" "$@" > "$out/stdout" 2> "$out/stderr" || { tail -5 "$out/stderr" >&2; exit 1; }
-  cat "$out/time"
+secs() { # run a command, print wall seconds, peak RSS (KB) and CPU seconds (user + system, children included)
+  /usr/bin/time -f "%e %M %U %S" -o "$out/time" "$@" > "$out/stdout" 2> "$out/stderr" || { tail -5 "$out/stderr" >&2; exit 1; }
+  awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }' "$out/time"
 }
 
 # interleaved, best of $REPEAT each: a machine shared with builds slows
 # single runs, and the three kinds of run alike
 repeat=${REPEAT:-3}
-best() { # keep the smaller wall time of two "seconds kb" pairs
+best() { # keep the run of smaller wall time of two "seconds kb cpu" triples
   if [ -z "$1" ]; then echo "$2"; else awk -v a="$1" -v b="$2" 'BEGIN { split(a, x, " "); split(b, y, " "); print (y[1] < x[1]) ? b : a }'; fi
 }
 t1=; t2=; ts=
+load0=$(cut -d' ' -f1-3 /proc/loadavg)
 for i in $(seq "$repeat"); do
   t1=$(best "$t1" "$(secs "$bin" extract --quiet --threads 1 "$corpus" -o "$out/claims-1.jsonl")")
   t2=$(best "$t2" "$(secs "$bin" extract --quiet --threads 2 "$corpus" -o "$out/claims-2.jsonl")")
@@ -48,15 +49,15 @@ for i in $(seq "$repeat"); do
 done
 claims=$(wc -l < "$out/claims-2.jsonl")
 
-read -r s2 _ <<< "$t2"
-echo "| run | seconds | MB/s | articles/s | × extract --threads 2 |"
-echo "|---|---|---|---|---|"
+read -r s2 _ c2 <<< "$t2"
+echo "| run | wall s | MB/s | articles/s | × extract --threads 2 | CPU s | × CPU |"
+echo "|---|---|---|---|---|---|---|"
 row() {
-  awk -v n="$1" -v s="$2" -v b="$bytes" -v a="$articles" -v base="$s2" 'BEGIN { printf "| %s | %.1f | %.1f | %.0f | %.2f |\n", n, s, b/1e6/s, a/s, s/base }'
+  awk -v n="$1" -v s="$2" -v c="$3" -v b="$bytes" -v a="$articles" -v base="$s2" -v cbase="$c2" 'BEGIN { printf "| %s | %.1f | %.1f | %.0f | %.2f | %s | %s |\n", n, s, b/1e6/s, a/s, s/base, (c == "" ? "" : sprintf("%.1f", c)), (c == "" ? "" : sprintf("%.2f", c/cbase)) }'
 }
-read -r s _ <<< "$t1"; row "actorgraph extract --threads 1" "$s"
-row "actorgraph extract --threads 2" "$s2"
-read -r s _ <<< "$ts"; row "Spark job, local[2], spark-submit to exit (claims JSONL + Parquet, edges, nodes)" "$s"
+read -r s _ c <<< "$t1"; row "actorgraph extract --threads 1" "$s" "$c"
+row "actorgraph extract --threads 2" "$s2" "$c2"
+read -r s _ c <<< "$ts"; row "Spark job, local[2], spark-submit to exit (claims JSONL + Parquet, edges, nodes)" "$s" "$c"
 python3 - "$out/job/summary.json" "$bytes" "$articles" "$s2" <<'PY'
 import json, sys
 j = json.load(open(sys.argv[1]))
@@ -71,7 +72,7 @@ names = {
 }
 for k, label in names.items():
     s = ph[k]
-    print(f"| {label} | {s:.1f} | {b/1e6/s:.1f} | {a/s:.0f} | {s/base:.2f} |")
+    print(f"| {label} | {s:.1f} | {b/1e6/s:.1f} | {a/s:.0f} | {s/base:.2f} | | |")
 print()
 print(f"corpus: {int(a)} articles, {b/1e6:.0f} MB; {j['claims']} claims, {j['edges']} edges, {j['nodes']} nodes; "
       f"{j['partitions']} partitions; time inside the extract processes {j['extract_seconds']:.1f} s (summed over partitions); "
@@ -81,4 +82,4 @@ if ! cmp -s <(sort "$out/claims-2.jsonl") <(cat "$out"/job/claims.jsonl/*.jsonl 
   echo "WARNING: the job's claims differ from extract's" >&2
   exit 1
 fi
-echo "the job's claims.jsonl equals extract's ($claims claims)"
+echo "the job's claims.jsonl equals extract's ($claims claims); load average (1, 5, 15 min) before: $load0, after: $(cut -d' ' -f1-3 /proc/loadavg)"
