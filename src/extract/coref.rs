@@ -21,17 +21,10 @@
 //! sentence that names the actor.
 
 use crate::lexicon::{EntityKind, Lexicon, Reference};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::ops::Range;
 
-/// The antecedent a reference was resolved to, as written.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Via {
-    pub text: String,
-    pub sentence: usize,
-    /// Byte offsets in the input text.
-    pub span: [usize; 2],
-}
+pub use crate::syntax::Via;
 
 /// An entity named in the article so far.
 #[derive(Debug, Clone)]

@@ -1,6 +1,6 @@
 //! From mentions to claims.
 //!
-//! For each sentence: group entity mentions into units, and for each cue
+//! For each sentence, on its structure ([`crate::syntax`]): for each cue
 //! find its agent and patient with the roles its pattern gives
 //! ([`roles`]), decide its polarity ([`polarity`]), and pair the arguments
 //! into claims. Frames of one relation that found only an agent and only a
@@ -11,7 +11,6 @@ pub mod claim;
 pub mod coref;
 pub mod polarity;
 pub mod roles;
-pub mod sentence;
 
 pub use claim::{Claim, Polarity};
 pub use roles::Reason;
@@ -21,7 +20,7 @@ use crate::lexicon::{Lexicon, ObjectKind, Reference};
 use crate::matcher::{Matcher, Mention};
 use crate::text::{normalize, sentences, Normalized};
 use rayon::prelude::*;
-use sentence::{ItemKind, Sentence};
+use crate::syntax::{self as sentence, ItemKind, Sentence};
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -34,7 +33,7 @@ fn debug_units() -> bool {
 
 /// How far apart (in words) two cues may be for their partial frames to be
 /// joined.
-const JOIN_DISTANCE: usize = 10;
+const JOIN_DISTANCE: usize = 16;
 
 /// What one cue gave under one pattern: the trace `explain` shows.
 #[derive(Debug, Clone)]
@@ -265,7 +264,7 @@ impl<'l> Extractor<'l> {
                     }
                     // (only an actor: «تدخلها» is as often a battle or an area
                     // as a place named before)
-                    if patients.is_empty() && !agents.is_empty() && p.direct_object && rel.object == ObjectKind::Actor && !self.in_relative_clause(s, f.cue) {
+                    if patients.is_empty() && !agents.is_empty() && p.direct_object && rel.object == ObjectKind::Actor && !s.in_relative_clause(lex, f.cue) {
                         if let Some(pr) = refs.pronoun(suffix).filter(|&pr| !refs.pronouns[pr].first_person) {
                             let res = memory.pronoun(lex, pr, index, pos, Some(&agents));
                             record("pronoun suffix (object)", &res, slot_via);
@@ -317,7 +316,14 @@ impl<'l> Extractor<'l> {
                 // of a movement
                 let inner_place = lex.relations[frames[j].pattern_relation(lex)].object == ObjectKind::Place;
                 let targets: &[usize] = if inner_place { &[] } else { &frames[j].patients };
-                let mut objs: Vec<usize> = frames[j].agents.iter().chain(targets).copied().filter(|e| !agents.contains(e) && lex.entities[*e].kind.is_actor()).collect();
+                // a threat or an accusation is aimed at the act's target
+                // (توعد بردّ دمشق على الغارات الإسرائيلية: Israel); a demand at
+                // the one who is to act (طالب بانسحاب القوات الإيرانية: Iran)
+                let hostile = lex.relations[rel].family == crate::lexicon::model::Family::Hostile;
+                let (first, second): (&[usize], &[usize]) = if hostile && !targets.is_empty() { (targets, &[]) } else { (&frames[j].agents, targets) };
+                // (one threatens, accuses or demands of another, never of
+                // one's own side: توعد المقداد بردّ دمشق)
+                let mut objs: Vec<usize> = first.iter().chain(second).copied().filter(|e| !agents.iter().any(|&a| self.related(a, *e)) && lex.entities[*e].kind.is_actor()).collect();
                 objs.dedup();
                 if !objs.is_empty() {
                     let agent_source = frames[i].agent_source;
@@ -327,8 +333,16 @@ impl<'l> Extractor<'l> {
                 }
             }
             if !frames[i].pairs.is_empty() {
-                frames[j].pairs.clear();
-                frames[j].rejected = Some(Reason::Embedded);
+                // the embedded act, and a noun its light verb governs (من شن
+                // أي هجوم على…)
+                let lv = s.items[frames[j].cue].first_word;
+                for k in 0..frames.len() {
+                    let it = &s.items[frames[k].cue];
+                    if k == j || (k != i && it.first_word > lv && roles::governing_light_verb(lex, s, it.first_word, it.clause) == Some(lv)) {
+                        frames[k].pairs.clear();
+                        frames[k].rejected = Some(Reason::Embedded);
+                    }
+                }
             }
         }
     }
@@ -360,31 +374,6 @@ impl<'l> Extractor<'l> {
                 start = w;
             }
         }
-    }
-
-    /// Is the verb at item `ci` the head of a relative clause: right after a
-    /// relative pronoun (التي تدعمها، الذي كان يقوده) or a bare indefinite
-    /// noun (مسلحين تدعمهم إيران)? Its pronoun suffix is then that noun,
-    /// and its missing subject too: neither is an actor named earlier.
-    fn in_relative_clause(&self, s: &Sentence, ci: usize) -> bool {
-        let g = &self.lex.grammar;
-        let w = s.items[ci].first_word;
-        let Some(mut k) = w.checked_sub(1) else { return false };
-        if s.clause_of_word[k] != s.clause_of_word[w] {
-            return false;
-        }
-        if matches!(s.word(k), "كان" | "كانت" | "كانوا" | "يكون" | "تكون") && k > 0 {
-            k -= 1;
-        }
-        let word = s.word(k);
-        if g.relatives.contains(word) {
-            return true;
-        }
-        let covered = s.items.iter().any(|it| it.first_word <= k && k <= it.last_word);
-        let closed = g.particles.contains(word) || g.prepositions.contains(word) || g.complementizers.contains(word) || g.negators.iter().any(|n| n == word) || g.clause_breaks.contains(word);
-        let definite = ["ال", "وال", "بال", "لل", "فال"].iter().any(|p| word.starts_with(p));
-        let is_word = word.chars().count() >= 3 && word.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c));
-        !covered && !closed && !definite && is_word && !s.text[s.words[k].end..s.words[w].start].contains(['،', ',', '.', ':', '"', '«', '»'])
     }
 
     /// Does the verb at item `ci` open its clause (the sentence, or a
@@ -494,7 +483,9 @@ impl<'l> Extractor<'l> {
             // a verb never takes the article or a preposition: التدخل and
             // لدعم are nouns
             let pro = it.mention.proclitic(&norm.text).trim_start_matches(['و', 'ف']);
-            if pro.contains(['ا', 'ب', 'ل', 'ك']) {
+            // nor does a light verb govern a verb: جدّد … رفض بلاده is a noun
+            let has_noun = pats.iter().any(|&p| lex.patterns[p].shape == crate::lexicon::Shape::Noun);
+            if pro.contains(['ا', 'ب', 'ل', 'ك']) || (has_noun && roles::governing_light_verb(lex, &s, it.first_word, it.clause).is_some()) {
                 pats.retain(|&p| lex.patterns[p].shape != crate::lexicon::Shape::Verb);
             }
             for &p in &pats {
@@ -534,6 +525,8 @@ impl<'l> Extractor<'l> {
             self.fill_empty_slots(a, norm, index, &s, &mut frames, memory, &mut slot_via, &mut analysis.resolutions);
         }
         self.join_partial_frames(&mut frames);
+        self.defer_light_verbs(&s, &mut frames);
+        self.drop_planned(&s, &mut frames);
         self.embed_complements(&s, &mut frames);
         memory.mark_subjects(index, &frame_subjects(lex, &frames));
         // the parties of each act, and actors coordinated in one chunk, are
@@ -609,7 +602,7 @@ impl<'l> Extractor<'l> {
     fn frame(&self, cue: usize, cue_word: usize, pattern: usize, r: roles::Roles, polarity: Polarity, negated_by: Option<usize>) -> Frame {
         let lex = self.lex;
         let rel = &lex.relations[lex.patterns[pattern].relation];
-        let agents: Vec<usize> = r.agents.iter().map(|&e| lex.entities[e].agent_as.unwrap_or(e)).filter(|e| !self.sources.contains(e)).collect();
+        let agents: Vec<usize> = r.agents.iter().map(|&e| lex.entities[e].agent_as.unwrap_or(e)).filter(|&e| !lex.chain(e).iter().any(|x| self.sources.contains(x))).collect();
         let patients: Vec<usize> = r
             .patients
             .iter()
@@ -621,8 +614,10 @@ impl<'l> Extractor<'l> {
         // forces move within their own state (syria withdrew_from palmyra):
         // only actors exclude their ancestors and descendants
         let place_object = rel.object == ObjectKind::Place;
+        // (and a place attacked by its own state is no contradiction: قوات
+        // النظام قصفت سراقب)
         let mut add = |a: usize, b: usize, pairs: &mut Vec<(usize, usize)>| {
-            if a == b || (!place_object && self.related(a, b)) {
+            if a == b || (!place_object && !lex.entities[b].kind.is_place() && self.related(a, b)) {
                 same = true;
             } else if !pairs.contains(&(a, b)) {
                 pairs.push((a, b));
@@ -684,6 +679,72 @@ impl<'l> Extractor<'l> {
             && pats.iter().all(|&p| lex.patterns[p].shape == crate::lexicon::Shape::Verb)
             && prev_pats.iter().any(|&p| lex.patterns[p].shape == crate::lexicon::Shape::Noun)
             && rel(pats).iter().any(|r| rel(prev_pats).contains(r))
+    }
+
+    /// A light verb that is a cue itself (شنّت، نفّذت) and governs a noun cue
+    /// of the same relation later in its clause (شنّت مقاتلات روسية … سلسلة
+    /// غارات على…): when the noun found its arguments, it carries the
+    /// relation, and the verb's own object (whatever follows it: انطلقت من
+    /// قاعدة حميميم) is dropped; when it did not, the verb's frame stands.
+    fn defer_light_verbs(&self, s: &Sentence, frames: &mut [Frame]) {
+        let lex = self.lex;
+        for i in 0..frames.len() {
+            if frames[i].pairs.is_empty() || lex.patterns[frames[i].pattern].shape != crate::lexicon::Shape::Verb {
+                continue;
+            }
+            let it = &s.items[frames[i].cue];
+            let word = s.word(it.first_word);
+            let bare = word.strip_prefix(['و', 'ف']).filter(|b| b.chars().count() >= 2).unwrap_or(word);
+            if !(lex.grammar.light_verbs.contains(word) || lex.grammar.light_verbs.contains(bare)) {
+                continue;
+            }
+            let rel = frames[i].pattern_relation(lex);
+            let governed = frames.iter().any(|f| {
+                let n = &s.items[f.cue];
+                !f.pairs.is_empty()
+                    && lex.patterns[f.pattern].shape == crate::lexicon::Shape::Noun
+                    && f.pattern_relation(lex) == rel
+                    && n.first_word > it.last_word
+                    && roles::governing_light_verb(lex, s, n.first_word, n.clause) == Some(it.first_word)
+            });
+            if governed {
+                frames[i].pairs.clear();
+                frames[i].rejected = Some(Reason::LightVerb);
+            }
+        }
+    }
+
+    /// A verb in the future (ستنسحب، سوف تنسحب), or a noun governed by a
+    /// light verb in the future (سيعقد اجتماعاً مع…), states a plan, not a
+    /// fact: no claim.
+    fn drop_planned(&self, s: &Sentence, frames: &mut [Frame]) {
+        let lex = self.lex;
+        let future = |w: usize| {
+            let word = s.word(w).trim_start_matches(['و', 'ف']);
+            let mut cs = word.chars();
+            let prefixed = cs.next() == Some('س') && matches!(cs.next(), Some('ي' | 'ت' | 'ن'));
+            // a cue says itself whether its س is the future prefix (سيطرت is
+            // no future); a light verb is no item and was found without it
+            let marked = match s.items.iter().find(|x| x.first_word == w) {
+                Some(x) => x.mention.proclitic(s.text).ends_with('س'),
+                None => prefixed,
+            };
+            // (ستواصل، سيستمر: a plan to go on is a fact now)
+            let stem: String = word.chars().skip(2).collect();
+            (marked && !lex.grammar.aspect_verbs.contains(&stem)) || (w > 0 && s.word(w - 1) == "سوف")
+        };
+        for f in frames.iter_mut().filter(|f| !f.pairs.is_empty()) {
+            let it = &s.items[f.cue];
+            let planned = match lex.patterns[f.pattern].shape {
+                crate::lexicon::Shape::Verb => future(it.first_word),
+                crate::lexicon::Shape::Noun => roles::governing_light_verb(lex, s, it.first_word, it.clause).is_some_and(future),
+                _ => false,
+            };
+            if planned {
+                f.pairs.clear();
+                f.rejected = Some(Reason::Planned);
+            }
+        }
     }
 
     /// Is one entity the other or its ancestor?

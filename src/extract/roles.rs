@@ -10,7 +10,7 @@
 //! light verb before it (شنت إسرائيل هجوما). A passive or participle
 //! (المدعومة من، تحت سيطرة) has its patient before and its agent after.
 
-use super::sentence::{Sentence, Unit};
+use crate::syntax::{Sentence, Unit};
 use crate::lexicon::{Genitive, Lexicon, ObjectKind, Pattern, Shape};
 use serde::Serialize;
 
@@ -30,6 +30,11 @@ pub enum Reason {
     /// The act is only threatened, demanded, alleged or rejected by the cue
     /// that governs it (توعدت أنقرة بشن عملية ضد قسد): not asserted.
     Embedded,
+    /// A light verb whose noun (شنّت … غارات) carries the relation.
+    LightVerb,
+    /// Only planned: a verb in the future (ستنسحب، سوف تنسحب) or a noun
+    /// governed by one (سيعقد اجتماعاً).
+    Planned,
 }
 
 impl Reason {
@@ -40,6 +45,8 @@ impl Reason {
             Reason::WrongObjectKind => "an object was found but is of the wrong kind for this relation",
             Reason::SameEntity => "subject and object are the same entity",
             Reason::Embedded => "the act is only threatened, demanded, alleged or rejected by the cue that governs it",
+            Reason::LightVerb => "a light verb: the noun it governs carries the relation, with its own object",
+            Reason::Planned => "only planned: a verb in the future tense (س، سوف), or a noun governed by one",
         }
     }
 }
@@ -94,7 +101,7 @@ fn free_or_partitive(u: &Unit) -> bool {
 
 /// Is there a cue between words `a` and `b` (exclusive)?
 fn cue_between(s: &Sentence, a: usize, b: usize) -> bool {
-    s.items.iter().any(|it| matches!(it.kind, super::sentence::ItemKind::Cue(_)) && it.first_word > a && it.last_word < b)
+    s.items.iter().any(|it| matches!(it.kind, crate::syntax::ItemKind::Cue(_)) && it.first_word > a && it.last_word < b)
 }
 
 /// Is there a cue between words `a` and `b` that starts a predicate of its
@@ -102,7 +109,7 @@ fn cue_between(s: &Sentence, a: usize, b: usize) -> bool {
 /// verbal noun heading the object itself (تدعم الغارات الروسية) do not.
 fn predicate_between(lex: &Lexicon, s: &Sentence, a: usize, b: usize, verb_object: bool) -> bool {
     s.items.iter().any(|it| {
-        let super::sentence::ItemKind::Cue(ps) = &it.kind else { return false };
+        let crate::syntax::ItemKind::Cue(ps) = &it.kind else { return false };
         if it.first_word <= a || it.last_word >= b {
             return false;
         }
@@ -140,7 +147,9 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
     let cw_last = it.last_word;
     let clause = it.clause;
     let w = p.window;
-    let before: Vec<&Unit> = s.units.iter().rev().filter(|u| u.last_word < cw_first && u.clause == clause && cw_first - u.last_word <= w).collect();
+    // (a nisba inside another cue's prepositional phrase, بدعم جوي روسي, is
+    // that cue's argument, not this one's)
+    let before: Vec<&Unit> = s.units.iter().rev().filter(|u| u.last_word < cw_first && u.clause == clause && cw_first - u.last_word <= w && !s.nisba_of_cue(u)).collect();
     // objects are measured from the subject when it follows the verb, so
     // look twice as far here and check the distance where it matters
     let after: Vec<&Unit> = s.units.iter().filter(|u| u.first_word > cw_last && u.clause == clause && u.first_word - cw_last <= 2 * w).collect();
@@ -187,6 +196,21 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 r.agent_source = why;
                 u
             });
+            // no subject, but an agent preposition after the verb: a passive
+            // written without its vowels (قُصفت المدينة من قبل الطيران الروسي)
+            // an agent preposition after the verb makes it a passive written
+            // without its vowels (قُصفت المدينة من قبل الطيران الروسي، هوجمت
+            // مواقع قسد على يد الفصائل): that actor is the agent, and the
+            // name after the verb its object
+            let by = after.iter().find(|u| u.prep.as_deref().is_some_and(|x| lex.grammar.agent_preps.iter().any(|a| a == x)) && !actor_members(lex, s, u).is_empty() && !cue_between(s, cw_last, u.first_word));
+            let pick = match by {
+                Some(by) if pick.is_none_or(|u| u.first_word > cw_last) => {
+                    r.agent_source = "the actor after an agent preposition (a passive: قُصفت … من قبل)";
+                    patient_from = cw_last;
+                    Some(*by)
+                }
+                _ => pick,
+            };
             if let Some(u) = pick.filter(|u| agent_allowed(lex, s, p, u)) {
                 r.agents = actor_members(lex, s, u);
                 agent_unit = Some(u.first_word);
@@ -250,6 +274,15 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                                 r.agents = m;
                             }
                             r.agent_source = source;
+                        }
+                        // a genitive followed by the noun's own object is its
+                        // agent (دعم طهران لسوريا، تسليح واشنطن للفصائل)
+                        Genitive::Patient if !u.nisba && rel.object == ObjectKind::Actor && !actor_members(lex, s, u).is_empty() && {
+                            let obj = after.iter().find(|o| o.first_word > u.last_word && o.first_word - u.last_word <= 2 && o.prep.as_ref().is_some_and(|x| x != "بين" && p.object_preps.contains(x)));
+                            obj.is_some_and(|o| !object_members(lex, s, o, rel.object).is_empty())
+                        } => {
+                            r.agents = actor_members(lex, s, u);
+                            r.agent_source = "the genitive of a verbal noun that has its own object after it (دعم طهران لسوريا)";
                         }
                         Genitive::Patient => {
                             let m = object_members(lex, s, u, rel.object);
@@ -333,6 +366,17 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     // مع…، بدأت إيران في سحب…) has that verb's subject
                     r.agents = sh.agents.clone();
                     r.agent_source = "the subject of the verb whose complement the noun is";
+                } else if after.iter().any(|u| u.prep.as_deref() == Some("مع") && actor_members(lex, s, u).iter().any(|e| r.patients.contains(e))) {
+                    // a noun whose مع names the other party (في ختام اجتماع مع
+                    // نظيره، مصرع عناصر من الحرس خلال اشتباكات مع المعارضة)
+                    // has the actor its clause is about as the first party
+                    // (bare, or members of it: عناصر من الحرس الثوري; not any
+                    // name after من: سحب القوات من سوريا عقب اتصال مع…)
+                    let members_of = |u: &Unit| u.prep.as_deref() == Some("من") && (u.first_word.saturating_sub(3)..u.first_word).any(|w| lex.grammar.members.contains(s.word(w)));
+                    if let Some(u) = before.iter().find(|u| (free(u) || members_of(u)) && !actor_members(lex, s, u).is_empty() && !cue_between(s, u.last_word, cw_first)) {
+                        r.agents = actor_members(lex, s, u);
+                        r.agent_source = "the actor the clause is about, for a noun whose مع names the other party";
+                    }
                 }
             }
         }
@@ -345,6 +389,10 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 // an adverbial nisba names the agent by itself (المدعومة
                 // إيرانياً، تركياً: the latter folds to the name تركيا)
                 if u.first_word == cw_last + 1 && u.prep.is_none() {
+                    return true;
+                }
+                // past one relational adjective (بدعم جوي روسي)
+                if u.nisba && u.prep.is_none() && u.first_word == cw_last + 2 && (s.word(cw_last + 1).ends_with('ي') || s.word(cw_last + 1).ends_with("يه")) {
                     return true;
                 }
                 if p.agent_preps.is_empty() {
@@ -362,14 +410,29 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
     r
 }
 
+/// How many words a light verb reaches forward to the noun it governs
+/// (شنّت مقاتلات روسية انطلقت من قاعدة حميميم في ريف اللاذقية، منذ ساعات
+/// الصباح الأولى، سلسلة غارات: 15), within its clause and not across أن.
+pub const LIGHT_VERB_REACH: usize = 24;
+
 /// The subject of a light verb (أجرى، عقد، شن، وقّع، أعلن) that governs the
 /// noun cue at word `cue`: the nearest such verb before the cue in its
 /// clause, not across أن; its subject right after it (VSO, however long
 /// the name: أجرى وزير الخارجية الروسي سيرغي لافروف…) or right before it.
 fn light_verb_subject<'s>(lex: &Lexicon, s: &'s Sentence, cue: usize, clause: usize) -> Option<&'s Unit> {
+    let lv = governing_light_verb(lex, s, cue, clause)?;
+    let actor = |u: &&Unit| !actor_members(lex, s, u).is_empty();
+    let vso = s.units.iter().find(|u| u.first_word > lv && u.last_word < cue && u.first_word - lv <= 4 && free(u) && actor(u));
+    let svo = || s.units.iter().rev().find(|u| u.last_word < lv && lv - u.last_word <= 3 && u.clause == clause && free_or_partitive(u) && actor(u));
+    vso.or_else(svo)
+}
+
+/// The word of the light verb that governs the noun at word `cue`: the
+/// nearest one before it in its clause, not across أن.
+pub fn governing_light_verb(lex: &Lexicon, s: &Sentence, cue: usize, clause: usize) -> Option<usize> {
     let mut w = cue;
-    let stop = cue.saturating_sub(14);
-    let lv = loop {
+    let stop = cue.saturating_sub(LIGHT_VERB_REACH);
+    loop {
         if w == 0 || w <= stop {
             return None;
         }
@@ -379,14 +442,12 @@ fn light_verb_subject<'s>(lex: &Lexicon, s: &'s Sentence, cue: usize, clause: us
         }
         let word = s.word(w);
         let bare = word.strip_prefix(['و', 'ف']).filter(|b| b.chars().count() >= 2).unwrap_or(word);
-        if lex.grammar.light_verbs.contains(word) || lex.grammar.light_verbs.contains(bare) {
-            break w;
+        // (and in the future: سيعقد، وستجري)
+        let present = bare.strip_prefix('س').filter(|b| b.chars().count() >= 3).unwrap_or(bare);
+        if lex.grammar.light_verbs.contains(word) || lex.grammar.light_verbs.contains(bare) || lex.grammar.light_verbs.contains(present) {
+            return Some(w);
         }
-    };
-    let actor = |u: &&Unit| !actor_members(lex, s, u).is_empty();
-    let vso = s.units.iter().find(|u| u.first_word > lv && u.last_word < cue && u.first_word - lv <= 4 && free(u) && actor(u));
-    let svo = || s.units.iter().rev().find(|u| u.last_word < lv && lv - u.last_word <= 3 && u.clause == clause && free_or_partitive(u) && actor(u));
-    vso.or_else(svo)
+    }
 }
 
 /// The second side of «بين X من جهة، وY من جهة أخرى»: the unit right after
@@ -444,7 +505,7 @@ fn verb_patient(lex: &Lexicon, s: &Sentence, p: &Pattern, rel: &crate::lexicon::
 /// subject (تدعم الغارات الروسية، تصدت قوات النظام لهجوم داعش).
 #[allow(clippy::too_many_arguments)]
 fn find_patient(lex: &Lexicon, s: &Sentence, rel: &crate::lexicon::model::RelationDef, after: &[&Unit], from: usize, verb: bool, w: usize, agent_unit: Option<usize>, accept: impl Fn(&Unit) -> bool, mut r: Roles) -> Roles {
-    for u in after.iter().filter(|u| u.first_word > from && Some(u.first_word) != agent_unit) {
+    for u in after.iter().filter(|u| u.first_word > from && Some(u.first_word) != agent_unit && !(verb && s.nisba_of_cue(u))) {
         if u.first_word - from > w || complementizer_between(lex, s, from, u.first_word) || predicate_between(lex, s, from, u.first_word, verb) || s.soft_break_between(from, u.first_word) {
             break;
         }

@@ -254,6 +254,15 @@ pub struct GrammarFile {
     /// makes it a relative clause (مسلحين تدعمهم إيران), these do not.
     #[serde(default)]
     pub particles: Vec<String>,
+    /// Prepositions that name the agent of a passive (من قبل، على يد): a
+    /// verb with no subject and an actor after one of these is a passive
+    /// written without its vowels.
+    #[serde(default)]
+    pub agent_preps: Vec<String>,
+    /// Verbs of going on (واصل، استمر), as their present stem without its
+    /// prefix: in the future they still state what happens now.
+    #[serde(default)]
+    pub aspect_verbs: Vec<String>,
     /// Words that open an embedded clause: objects are not sought past them.
     #[serde(default)]
     pub complementizers: Vec<String>,
