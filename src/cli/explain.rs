@@ -120,7 +120,7 @@ pub fn sentence_json(lex: &Lexicon, a: &Article, norm: &Normalized, s: &Sentence
 
 pub fn run(a: Args, g: &Global) -> Result<(), CliError> {
     let lex = g.lexicon()?;
-    let ex = Extractor::new(&lex).with_coref(!g.no_coref);
+    let ex = Extractor::new(&lex).with_coref(!g.no_coref).with_trace(true);
     let mut skipped = 0;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

@@ -136,13 +136,22 @@ pub struct Extractor<'l> {
     complement_relations: Vec<usize>,
     /// Resolve references (on by default; `--no-coref` turns it off).
     pub coref: bool,
+    /// Keep the sentence structure in each [`SentenceAnalysis`] (for
+    /// `explain`; extraction alone need not pay for it).
+    pub trace: bool,
 }
 
 impl<'l> Extractor<'l> {
     pub fn new(lex: &'l Lexicon) -> Extractor<'l> {
         let sources = lex.grammar.sources.iter().filter_map(|id| lex.entity(id)).collect();
         let complement_relations = lex.grammar.complement_relations.iter().filter_map(|id| lex.relation(id)).collect();
-        Extractor { lex, matcher: Matcher::new(lex), sources, complement_relations, coref: true }
+        Extractor { lex, matcher: Matcher::new(lex), sources, complement_relations, coref: true, trace: false }
+    }
+
+    /// The same extractor keeping each sentence's chunks and clauses.
+    pub fn with_trace(mut self, on: bool) -> Extractor<'l> {
+        self.trace = on;
+        self
     }
 
     /// The same extractor with coreference on or off.
@@ -513,7 +522,9 @@ impl<'l> Extractor<'l> {
         }
         s.group(lex);
         let s = s;
-        self.trace_structure(a, norm, &s, &mut analysis);
+        if self.trace {
+            self.trace_structure(a, norm, &s, &mut analysis);
+        }
         if debug_units() {
             for u in &s.units {
                 let ids: Vec<&str> = s.members(u).iter().map(|&e| lex.entities[e].id.as_str()).collect();
@@ -743,9 +754,7 @@ impl<'l> Extractor<'l> {
                 continue;
             }
             let it = &s.items[frames[i].cue];
-            let word = s.word(it.first_word);
-            let bare = word.strip_prefix(['و', 'ف']).filter(|b| b.chars().count() >= 2).unwrap_or(word);
-            if !(lex.grammar.light_verbs.contains(word) || lex.grammar.light_verbs.contains(bare)) {
+            if !s.light_verb[it.first_word] {
                 continue;
             }
             let rel = frames[i].pattern_relation(lex);

@@ -461,11 +461,7 @@ pub fn governing_light_verb(lex: &Lexicon, s: &Sentence, cue: usize, clause: usi
         if s.clause_of_word[w] != clause || lex.grammar.complementizers.contains(s.word(w)) {
             return None;
         }
-        let word = s.word(w);
-        let bare = word.strip_prefix(['و', 'ف']).filter(|b| b.chars().count() >= 2).unwrap_or(word);
-        // (and in the future: سيعقد، وستجري)
-        let present = bare.strip_prefix('س').filter(|b| b.chars().count() >= 3).unwrap_or(bare);
-        if lex.grammar.light_verbs.contains(word) || lex.grammar.light_verbs.contains(bare) || lex.grammar.light_verbs.contains(present) {
+        if s.light_verb[w] {
             return Some(w);
         }
     }

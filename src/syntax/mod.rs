@@ -78,6 +78,9 @@ pub struct Sentence<'a> {
     pub units: Vec<Unit>,
     /// Antecedents of the references resolved in this sentence.
     pub vias: Vec<Via>,
+    /// Is word i a light verb (أجرى، شنّت، وسيعقد)? Asked for every noun cue,
+    /// so decided once.
+    pub light_verb: Vec<bool>,
 }
 
 impl<'a> Sentence<'a> {
@@ -106,7 +109,18 @@ impl<'a> Sentence<'a> {
                 Item { mention: m.clone(), kind, first_word, last_word, clause }
             })
             .collect();
-        Sentence { text, range, words, clause_of_word, items, units: Vec::new(), vias: Vec::new() }
+        let light_verb = words
+            .iter()
+            .map(|w| {
+                let word = &text[w.clone()];
+                let bare = word.strip_prefix(['و', 'ف']).filter(|b| b.chars().count() >= 2).unwrap_or(word);
+                // (and in the future: سيعقد، وستجري)
+                let present = bare.strip_prefix('س').filter(|b| b.chars().count() >= 3).unwrap_or(bare);
+                let lv = &lex.grammar.light_verbs;
+                lv.contains(word) || lv.contains(bare) || lv.contains(present)
+            })
+            .collect();
+        Sentence { text, range, words, clause_of_word, items, units: Vec::new(), vias: Vec::new(), light_verb }
     }
 
     /// Group the entity items into units; call once references are resolved.
