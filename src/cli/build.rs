@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 #[derive(clap::Args, Debug)]
-#[command(after_help = "Examples:\n  actorgraph build examples/articles --out graphs --name syria --png\n  actorgraph build dump.jsonl --out out --level state --since 2018-01-01\n  actorgraph build corpus/ --out out --labels both --relations attacked,controls")]
+#[command(after_help = "Examples:\n  actorgraph build examples/articles --out graphs --name syria --png   (then open graphs/syria.html)\n  actorgraph build dump.jsonl --out out --level state --since 2018-01-01\n  actorgraph build corpus/ --out out --labels both --relations attacked,controls")]
 pub struct Args {
     /// Article files (.txt, .jsonl) or folders of them.
     #[arg(required = true)]
@@ -34,7 +34,9 @@ pub struct Args {
 pub struct GraphArgs {
     /// Output folder (created if missing). Files: NAME.graphml, NAME.gexf,
     /// NAME.dot, NAME.svg (when Graphviz `dot` is installed), NAME.png
-    /// (--png); `build` also writes the claims: claims.jsonl, or
+    /// (--png), NAME.html (the evidence browser: one self-contained page
+    /// that opens offline, to explore the graph and read the sentence
+    /// behind every edge); `build` also writes the claims: claims.jsonl, or
     /// NAME.claims.jsonl when --name is given.
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
@@ -64,7 +66,8 @@ pub struct GraphArgs {
     /// ancestors they bring in.
     #[arg(long)]
     pub no_part_of: bool,
-    /// Labels of the DOT/SVG/PNG drawing.
+    /// Labels of the DOT/SVG/PNG drawing, and the first ones of NAME.html
+    /// (the page can switch).
     #[arg(long, value_enum, default_value_t = Labels::En)]
     pub labels: Labels,
     /// Also render NAME.png with Graphviz.
@@ -73,6 +76,9 @@ pub struct GraphArgs {
     /// Do not render NAME.svg.
     #[arg(long)]
     pub no_svg: bool,
+    /// Do not write NAME.html.
+    #[arg(long)]
+    pub no_html: bool,
     /// A title drawn above the graph.
     #[arg(long)]
     pub title: Option<String>,
@@ -145,7 +151,7 @@ impl GraphArgs {
 }
 
 /// The files of a graph, rendered in memory: (path, bytes).
-pub fn render_outputs(g: &KnowledgeGraph, args: &GraphArgs, global: &Global) -> Vec<(PathBuf, Vec<u8>)> {
+pub fn render_outputs(g: &KnowledgeGraph, args: &GraphArgs, global: &Global, lex: &Lexicon) -> Vec<(PathBuf, Vec<u8>)> {
     let dot = export::to_dot(g, &args.dot_options());
     let mut files = vec![
         (args.path("graphml"), export::to_graphml(g).into_bytes()),
@@ -176,6 +182,10 @@ pub fn render_outputs(g: &KnowledgeGraph, args: &GraphArgs, global: &Global) -> 
         }
     }
     files.push((args.path("dot"), dot.into_bytes()));
+    if !args.no_html {
+        let names = crate::query::Resolver::new(g, Some(lex)).names_by_node();
+        files.push((args.path("html"), export::to_html(g, Some(lex), &export::HtmlOptions { labels: args.labels, title: args.title.clone(), level: args.level, names: Some(names) }).into_bytes()));
+    }
     files
 }
 
@@ -317,7 +327,7 @@ pub fn run(a: Args, global: &Global) -> Result<(), CliError> {
     let claims = merger.claims();
     let merged = merger.finish();
     let g = view(&merged, Some(&lex), &a.graph.view_options());
-    let files = render_outputs(&g, &a.graph, global);
+    let files = render_outputs(&g, &a.graph, global, &lex);
     claims_tmp.as_file().sync_all().map_err(|e| CliError::Input(format!("cannot write {}: {e}", claims_path.display())))?;
     let written = write_all_atomic(files, vec![(claims_path, claims_tmp)])?;
     global.note(format!(

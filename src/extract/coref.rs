@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 /// The antecedent a reference was resolved to, as written.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Via {
     pub text: String,
     pub sentence: usize,

@@ -1,0 +1,224 @@
+// Open actorgraph's evidence browser (NAME.html) in Debian's chromium, driven
+// by puppeteer-core, do what a user does, and print what the page showed as
+// JSON; tests/export_html.rs checks it against the GraphML and the CLI.
+//
+// Usage: node check_html.mjs PAGE.html SPEC.json
+//
+// SPEC (every part optional):
+//   {"edge": {"key": "s|relation|t|polarity", "node": "id of one end"},
+//    "search": ["typed query", ...],
+//    "dates": {"from": "YYYY-MM-DD", "to": "YYYY-MM-DD"},
+//    "fold": ["string", ...],
+//    "text": "a string that must be shown as text somewhere in an evidence panel",
+//    "screenshots": {"page": "a.png", "evidence": "b.png", "arabic": "c.png"},
+//    "viewport": [1600, 1000]}
+//
+// Output: {"requests": [...], "console": [{type, text}], "errors": [...],
+//   "counts": {nodes, edges, claims, total_nodes, total_edges},
+//   "edge_click": {...}, "edge_via_node_panel": {...}, "search": [...],
+//   "dates": {...}, "fold": [...], "timing": {...}}
+import puppeteer from 'puppeteer-core';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const [pagePath, specPath] = process.argv.slice(2);
+const spec = specPath ? JSON.parse(readFileSync(specPath, 'utf8')) : {};
+const url = pathToFileURL(resolve(pagePath)).href;
+const profile = mkdtempSync(join(tmpdir(), 'actorgraph-chromium-'));
+const out = { requests: [], console: [], errors: [] };
+
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    `--user-data-dir=${profile}`],
+});
+try {
+  const page = await browser.newPage();
+  const [w, h] = spec.viewport || [1600, 1000];
+  await page.setViewport({ width: w, height: h });
+  page.on('request', (r) => out.requests.push(r.url()));
+  page.on('console', (m) => out.console.push({ type: m.type(), text: m.text() }));
+  page.on('pageerror', (e) => out.errors.push(String(e && e.message || e)));
+  page.on('requestfailed', (r) => out.errors.push(`request failed: ${r.url()}`));
+  // anything injected by article text would show up here
+  out.dialogs = 0;
+  page.on('dialog', async (d) => { out.dialogs++; await d.dismiss(); });
+  await page.evaluateOnNewDocument(() => {
+    window.__alerts = 0;
+    window.alert = () => { window.__alerts++; };
+  });
+
+  const t0 = Date.now();
+  await page.goto(url, { waitUntil: 'load', timeout: 120000 });
+  const tLoad = Date.now() - t0;
+  await page.waitForFunction(() => document.body.dataset.ready === '1', { timeout: 120000 });
+  const tReady = Date.now() - t0;
+  out.timing = { load_ms: tLoad, ready_ms: tReady, in_page_ready_ms: await page.evaluate(() => window.actorgraph.readyAt) };
+
+  const counts = async () => page.evaluate(() => {
+    const n = (id) => Number(document.getElementById(id).textContent.replace(/,/g, ''));
+    return {
+      nodes: n('node-count'), edges: n('edge-count'), claims: n('claim-count'),
+      total_nodes: Number(document.getElementById('node-count').dataset.total),
+      total_edges: Number(document.getElementById('edge-count').dataset.total),
+      drawn_nodes: window.actorgraph.cy.nodes(':visible').length,
+      drawn_edges: window.actorgraph.cy.edges(':visible').length,
+    };
+  });
+  out.counts = await counts();
+
+  if (spec.screenshots && spec.screenshots.page) {
+    await page.screenshot({ path: spec.screenshots.page });
+  }
+
+  const edgePanel = () => page.evaluate(() => {
+    const p = document.getElementById('edge-panel');
+    return {
+      visible: !p.hidden,
+      key: p.dataset.edgeKey || null,
+      heading: p.querySelector('h2') ? p.querySelector('h2').textContent : null,
+      sentences: [...p.querySelectorAll('.sentence')].map((s) => s.textContent),
+      marks: [...p.querySelectorAll('.sentence mark')].map((m) => [m.className, m.textContent]),
+      articles: [...p.querySelectorAll('li.claim')].map((li) => li.dataset.article),
+      via: [...p.querySelectorAll('.via')].map((v) => v.textContent),
+      scripts: document.querySelectorAll('script').length,
+      sentence_children: [...p.querySelectorAll('.sentence')].map((s) => [...s.children].map((c) => c.tagName.toLowerCase())),
+    };
+  });
+
+  if (spec.edge) {
+    // 1. a real click on the drawn edge: bring it into view, then click its middle
+    const j = await page.evaluate((key) => window.actorgraph.findEdge(key), spec.edge.key);
+    out.edge_index = j;
+    if (j >= 0) {
+      await page.evaluate((j) => {
+        const cy = window.actorgraph.cy;
+        const ed = cy.$id(`e${j}`);
+        cy.fit(ed.union(ed.connectedNodes()), 120);
+      }, j);
+      await new Promise((r) => setTimeout(r, 150));
+      const pt = await page.evaluate((j) => window.actorgraph.edgePoint(j), j);
+      await page.mouse.click(pt.x, pt.y);
+      await new Promise((r) => setTimeout(r, 150));
+      out.edge_click = await edgePanel();
+      if (spec.screenshots && spec.screenshots.evidence) {
+        await page.screenshot({ path: spec.screenshots.evidence });
+      }
+      // back to the whole graph
+      await page.evaluate(() => { window.actorgraph.clearSelection(); window.actorgraph.cy.fit(undefined, 30); });
+    }
+    // 2. through the node panel: find the node, click it in the results,
+    //    then click the edge in its list of relations
+    if (spec.edge.node) {
+      await page.click('#search', { clickCount: 3 });
+      await page.type('#search', spec.edge.node);
+      await page.waitForSelector(`#search-results button[data-node="${spec.edge.node}"]`, { timeout: 5000 });
+      await page.click(`#search-results button[data-node="${spec.edge.node}"]`);
+      await page.waitForFunction((id) => document.getElementById('node-panel').dataset.nodeId === id && !document.getElementById('node-panel').hidden, { timeout: 5000 }, spec.edge.node);
+      const sel = `#node-panel button[data-edge-key="${spec.edge.key}"]`;
+      out.node_panel_has_edge = (await page.$(sel)) !== null;
+      if (spec.screenshots && spec.screenshots.node) {
+        await page.screenshot({ path: spec.screenshots.node });
+      }
+      if (out.node_panel_has_edge) {
+        await page.click(sel);
+        out.edge_via_node_panel = await edgePanel();
+      }
+    }
+  }
+
+  if (spec.search) {
+    out.search = [];
+    for (const q of spec.search) {
+      await page.click('#search', { clickCount: 3 });
+      await page.keyboard.press('Backspace');
+      await page.type('#search', q);
+      await page.waitForFunction(() => !document.getElementById('search-results').hidden, { timeout: 5000 });
+      const ids = await page.evaluate(() => [...document.querySelectorAll('#search-results button[data-node]')].map((b) => b.dataset.node));
+      // Enter picks the first: the node panel opens
+      await page.keyboard.press('Enter');
+      const picked = await page.evaluate(() => document.getElementById('node-panel').hidden ? null : document.getElementById('node-panel').dataset.nodeId);
+      out.search.push({ query: q, results: ids, picked });
+    }
+    await page.evaluate(() => window.actorgraph.clearSelection());
+  }
+
+  if (spec.text) {
+    // the text is somewhere in an edge's evidence: open every edge holding it
+    out.text = await page.evaluate((t) => {
+      const ag = window.actorgraph;
+      const found = [];
+      ag.data.edges.forEach((e, j) => {
+        if (e.ev.some((v) => v.x.includes(t))) {
+          ag.selectEdge(j);
+          const p = document.getElementById('edge-panel');
+          found.push({
+            key: ag.edgeKey(j),
+            shown: [...p.querySelectorAll('.sentence')].some((s) => s.textContent.includes(t)),
+            markup_inside: [...p.querySelectorAll('.sentence')].some((s) => s.querySelector(':not(mark)') !== null),
+          });
+        }
+      });
+      ag.clearSelection();
+      return { found, scripts: document.querySelectorAll('script').length, alerts: window.__alerts || 0 };
+    }, spec.text);
+  }
+
+  if (spec.dates) {
+    // undated claims off (a real click on the checkbox), then both sliders
+    await page.click('#show-undated');
+    await page.evaluate((from, to) => {
+      const day = (d) => Math.round(Date.parse(`${d}T00:00:00Z`) / 86400000);
+      for (const [id, v] of [['date-from', from], ['date-to', to]]) {
+        const s = document.getElementById(id);
+        s.value = String(day(v));
+        s.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+    }, spec.dates.from, spec.dates.to);
+    await page.waitForFunction(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))));
+    const c = await counts();
+    const hidden = await page.evaluate((from, to) => {
+      // every drawn claim edge has a claim within the range; every hidden
+      // one has none (or fails another filter)
+      const ag = window.actorgraph;
+      let drawnOutside = 0;
+      let drawnInside = 0;
+      ag.cy.edges(':visible').forEach((ed) => {
+        const e = ag.data.edges[ed.data('j')];
+        if (e.r === 'part_of') return;
+        if (e.ev.some((v) => v.d && v.d >= from && v.d <= to)) drawnInside++;
+        else drawnOutside++;
+      });
+      return { drawn_inside: drawnInside, drawn_outside: drawnOutside, labels: [document.getElementById('date-from-label').textContent, document.getElementById('date-to-label').textContent] };
+    }, spec.dates.from, spec.dates.to);
+    out.dates = { ...c, ...hidden };
+    if (spec.screenshots && spec.screenshots.dates) {
+      await page.evaluate(() => window.actorgraph.cy.fit(window.actorgraph.cy.elements(':visible'), 30));
+      await new Promise((r) => setTimeout(r, 150));
+      await page.screenshot({ path: spec.screenshots.dates });
+    }
+    await page.click('#reset');
+    await page.waitForFunction(() => new Promise((r) => requestAnimationFrame(() => r(true))));
+    out.after_reset = await counts();
+  }
+
+  if (spec.screenshots && spec.screenshots.arabic) {
+    await page.click('input[name=labels][value=ar]');
+    await page.evaluate(() => window.actorgraph.cy.fit(undefined, 30));
+    await new Promise((r) => setTimeout(r, 150));
+    await page.screenshot({ path: spec.screenshots.arabic });
+    await page.click('input[name=labels][value=en]');
+  }
+
+  if (spec.fold) {
+    out.fold = await page.evaluate((xs) => xs.map((s) => [window.actorgraph.fold(s), window.actorgraph.idForm(s)]), spec.fold);
+  }
+} finally {
+  await browser.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+process.stdout.write(JSON.stringify(out));
