@@ -214,6 +214,37 @@ try {
     await page.click('input[name=labels][value=en]');
   }
 
+  if (spec.perf) {
+    // how long the page takes to react, each step ending on a drawn frame
+    out.perf = await page.evaluate(async () => {
+      const ag = window.actorgraph;
+      const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const time = async (f) => { const t = performance.now(); f(); await frame(); return performance.now() - t; };
+      const r = {};
+      const from = document.getElementById('date-from');
+      const mid = Math.round((+from.min + +from.max) / 2);
+      r.filter_ms = await time(() => { from.value = String(mid); from.dispatchEvent(new Event('input', { bubbles: true })); });
+      r.reset_ms = await time(() => document.getElementById('reset').click());
+      let hub = 0;
+      let best = -1;
+      ag.cy.nodes().forEach((n) => { const d = n.degree(); if (d > best) { best = d; hub = n.data('i'); } });
+      r.hub_degree = best;
+      r.node_ms = await time(() => ag.selectNode(hub));
+      const degrees = ag.cy.nodes().map((n) => [n.degree(), n.data('i')]).sort((a, b) => a[0] - b[0]);
+      const typical = degrees[Math.floor(degrees.length / 2)];
+      r.typical_degree = typical[0];
+      r.typical_node_ms = await time(() => ag.selectNode(typical[1]));
+      let big = 0;
+      ag.data.edges.forEach((e, j) => { if (e.ev.length > ag.data.edges[big].ev.length) big = j; });
+      r.edge_ms = await time(() => ag.selectEdge(big));
+      const t = performance.now();
+      ag.search('ابو');
+      r.search_ms = performance.now() - t;
+      ag.clearSelection();
+      return r;
+    });
+  }
+
   if (spec.fold) {
     out.fold = await page.evaluate((xs) => xs.map((s) => [window.actorgraph.fold(s), window.actorgraph.idForm(s)]), spec.fold);
   }

@@ -47,7 +47,9 @@ function plural(n, one, many) {
   return `${n.toLocaleString('en')} ${n === 1 ? one : (many || one + 's')}`;
 }
 
+const timings = { start: performance.now() };
 const data = JSON.parse($('actorgraph-data').textContent);
+timings.parsed = performance.now();
 const N = data.nodes.length;
 const M = data.edges.length;
 const BIG = M > 3000 || N > 1500;
@@ -202,41 +204,36 @@ const SHAPES = {
   house: ['polygon', 1.1, 1],
 };
 
-function nodeStyleData(n) {
-  const k = data.kinds[n.kind] || { shape: 'box', fill: '#eeeeee', bold: false, dashed: true };
-  const [shape, w, h] = SHAPES[k.shape] || SHAPES.box;
-  return { shape, fill: k.fill, w: n.size * w, h: n.size * h, bw: k.bold ? 2 : 1, bs: k.dashed ? 'dashed' : 'solid' };
-}
+const kindStyle = (kind) => data.kinds[kind] || { shape: 'box', fill: '#eeeeee', bold: false, dashed: true };
+// a class name for a kind or family id (any string)
+const cls = (prefix, id) => `${prefix}-${String(id).replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`)}`;
 
+// styles come from classes (one rule per kind and per family), not from
+// per-element data mappers: at 20,000 edges that is seconds faster
 function elements() {
   const els = [];
   data.nodes.forEach((n, i) => {
+    const [, w, h] = SHAPES[kindStyle(n.kind).shape] || SHAPES.box;
     els.push({
       group: 'nodes',
-      data: { id: `n${i}`, i, label: nodeLabel(n, state.labels), ...nodeStyleData(n) },
+      data: { id: `n${i}`, i, label: nodeLabel(n, state.labels), w: n.size * w, h: n.size * h },
       position: { x: n.x, y: n.y },
+      classes: cls('k', n.kind),
     });
   });
   data.edges.forEach((e, j) => {
     const structure = e.r === PART_OF;
-    const family = familyOf(e);
     const sym = !structure && relInfo(e.r).symmetric;
     const articles = new Set(e.ev.map((v) => v.a)).size;
     vis.articles[j] = articles;
+    const classes = [cls('f', familyOf(e))];
+    if (structure) classes.push('po');
+    else if (e.neg) classes.push('neg');
+    if (!sym) classes.push('dir');
     els.push({
       group: 'edges',
-      data: {
-        id: `e${j}`,
-        j,
-        source: `n${e.s}`,
-        target: `n${e.t}`,
-        color: colorOf(family),
-        width: structure ? 1 : width(articles),
-        line: structure ? 'dotted' : e.neg ? 'dashed' : 'solid',
-        arrow: sym ? 'none' : structure ? 'vee' : 'triangle',
-        fill: structure ? 'hollow' : 'filled',
-        label: '',
-      },
+      data: { id: `e${j}`, j, source: `n${e.s}`, target: `n${e.t}`, width: structure ? 1 : width(articles), label: '' },
+      classes: classes.join(' '),
     });
   });
   return els;
@@ -246,13 +243,10 @@ const style = [
   {
     selector: 'node',
     style: {
-      shape: 'data(shape)',
-      'background-color': 'data(fill)',
       width: 'data(w)',
       height: 'data(h)',
-      'border-width': 'data(bw)',
-      'border-style': 'data(bs)',
       'border-color': '#555',
+      'border-width': 1,
       label: 'data(label)',
       'font-family': LABEL_FONT,
       'font-size': state.labels === 'en' ? 12 : 14,
@@ -268,29 +262,39 @@ const style = [
       'min-zoomed-font-size': 7,
     },
   },
-  { selector: 'node[shape = "polygon"]', style: { 'shape-polygon-points': '-1 1 1 1 1 -0.25 0 -1 -1 -0.25' } },
+  ...Object.keys(data.kinds).map((k) => {
+    const st = kindStyle(k);
+    const [shape] = SHAPES[st.shape] || SHAPES.box;
+    const rule = { 'background-color': st.fill, shape, 'border-width': st.bold ? 2 : 1, 'border-style': st.dashed ? 'dashed' : 'solid' };
+    if (shape === 'polygon') rule['shape-polygon-points'] = '-1 1 1 1 1 -0.25 0 -1 -1 -0.25';
+    return { selector: `node.${cls('k', k)}`, style: rule };
+  }),
   {
     selector: 'edge',
     style: {
       width: 'data(width)',
-      'line-color': 'data(color)',
-      'line-style': 'data(line)',
-      'target-arrow-color': 'data(color)',
-      'target-arrow-shape': 'data(arrow)',
-      'target-arrow-fill': 'data(fill)',
+      'line-color': '#616161',
+      'target-arrow-color': '#616161',
       'arrow-scale': 0.9,
-      'curve-style': BIG ? 'straight' : 'bezier',
+      // a big graph is drawn with the fastest edges, without arrowheads
+      // (too small to see at that scale); the selection gets them back
+      'curve-style': BIG ? 'haystack' : 'bezier',
+      'haystack-radius': 0,
       'control-point-step-size': 18,
-      opacity: BIG ? 0.45 : 0.8,
+      opacity: BIG ? 0.4 : 0.8,
       'font-family': LABEL_FONT,
     },
   },
+  ...Object.keys(data.families).map((f) => ({ selector: `edge.${cls('f', f)}`, style: { 'line-color': colorOf(f), 'target-arrow-color': colorOf(f), color: colorOf(f) } })),
+  { selector: 'edge.neg', style: { 'line-style': 'dashed' } },
+  { selector: 'edge.po', style: { 'line-style': 'dotted', 'target-arrow-fill': 'hollow' } },
+  { selector: BIG ? 'edge.dir.focus' : 'edge.dir', style: { 'target-arrow-shape': 'triangle' } },
+  { selector: BIG ? 'edge.po.focus' : 'edge.po', style: { 'target-arrow-shape': 'vee' } },
   {
     selector: 'edge.labelled',
     style: {
       label: 'data(label)',
       'font-size': 10,
-      color: 'data(color)',
       'text-rotation': 'autorotate',
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.85,
@@ -302,44 +306,81 @@ const style = [
   { selector: '.faded', style: { opacity: 0.1, 'text-opacity': 0.15 } },
   { selector: 'node.faded', style: { opacity: 0.2 } },
   { selector: 'node.focus', style: { 'border-width': 3, 'border-color': '#111', 'z-index': 20 } },
-  { selector: 'edge.focus', style: { opacity: 1, 'z-index': 30, 'underlay-color': '#ffc107', 'underlay-opacity': 0.45, 'underlay-padding': 4 } },
+  { selector: 'edge.focus', style: { opacity: 1, 'z-index': 30, 'underlay-color': '#ffc107', 'underlay-opacity': 0.45, 'underlay-padding': 4, 'curve-style': BIG ? 'straight' : 'bezier' } },
   { selector: 'node.found', style: { 'border-width': 4, 'border-color': '#ff6f00' } },
   { selector: '.hidden', style: { display: 'none' } },
 ];
 
-const cy = cytoscape({
-  container: $('graph'),
-  elements: elements(),
-  style,
-  layout: { name: 'preset', fit: true, padding: 30 },
-  minZoom: 0.02,
-  maxZoom: 5,
-  boxSelectionEnabled: false,
-  selectionType: 'single',
-  autounselectify: true,
-  hideEdgesOnViewport: BIG,
-  textureOnViewport: BIG,
-  motionBlur: false,
-  pixelRatio: BIG ? 1 : 'auto',
-});
+// the drawing, made by start(); nodeEle[i] and edgeEle[j] are its elements
+let cy = null;
+const nodeEle = [];
+const edgeEle = [];
+// what is drawn now, so a filter change touches only what changes
+const drawnNode = new Uint8Array(N).fill(1);
+const drawnEdge = new Uint8Array(M).fill(1);
+const drawnWidth = new Float64Array(M);
+
+function draw() {
+  timings.model = performance.now();
+  const els = elements();
+  timings.elements = performance.now();
+  cy = cytoscape({
+    container: $('graph'),
+    elements: els,
+    style,
+    layout: { name: 'preset', fit: true, padding: 30 },
+    minZoom: 0.02,
+    maxZoom: 5,
+    boxSelectionEnabled: false,
+    selectionType: 'single',
+    autounselectify: true,
+    hideEdgesOnViewport: BIG,
+    textureOnViewport: BIG,
+    motionBlur: false,
+    pixelRatio: BIG ? 1 : 'auto',
+  });
+  timings.cytoscape = performance.now();
+  cy.nodes().forEach((n) => { nodeEle[n.data('i')] = n; });
+  cy.edges().forEach((ed) => {
+    const j = ed.data('j');
+    edgeEle[j] = ed;
+    drawnWidth[j] = ed.data('width');
+  });
+  cy.on('tap', 'node', (ev) => selectNode(ev.target.data('i')));
+  cy.on('tap', 'edge', (ev) => selectEdge(ev.target.data('j')));
+  cy.on('tap', (ev) => { if (ev.target === cy) clearSelection(); });
+}
 
 // ------------------------------------------------------------------ filters
 
 function applyFilters() {
   computeVisibility();
+  const hide = [];
+  const show = [];
+  const widths = [];
+  for (let i = 0; i < N; i++) {
+    if (vis.node[i] !== drawnNode[i]) {
+      (vis.node[i] ? show : hide).push(nodeEle[i]);
+      drawnNode[i] = vis.node[i];
+    }
+  }
+  for (let j = 0; j < M; j++) {
+    if (vis.edge[j] !== drawnEdge[j]) {
+      (vis.edge[j] ? show : hide).push(edgeEle[j]);
+      drawnEdge[j] = vis.edge[j];
+    }
+    if (vis.edge[j] && data.edges[j].r !== PART_OF) {
+      const w = width(vis.articles[j]);
+      if (w !== drawnWidth[j]) {
+        widths.push([j, w]);
+        drawnWidth[j] = w;
+      }
+    }
+  }
   cy.batch(() => {
-    cy.nodes().forEach((n) => {
-      const i = n.data('i');
-      if (vis.node[i]) n.removeClass('hidden');
-      else n.addClass('hidden');
-    });
-    cy.edges().forEach((ed) => {
-      const j = ed.data('j');
-      if (vis.edge[j]) {
-        ed.removeClass('hidden');
-        if (data.edges[j].r !== PART_OF) ed.data('width', width(vis.articles[j]));
-      } else ed.addClass('hidden');
-    });
+    if (hide.length) cy.collection(hide).addClass('hidden');
+    if (show.length) cy.collection(show).removeClass('hidden');
+    for (const [j, w] of widths) edgeEle[j].data('width', w);
   });
   $('node-count').textContent = vis.nodes.toLocaleString('en');
   $('edge-count').textContent = vis.edges.toLocaleString('en');
@@ -546,21 +587,45 @@ function arrowFor(j, fromNode) {
   return e.s === fromNode ? '→' : '←';
 }
 
+// the elements marked by the selection; a big graph is not faded (that
+// restyles every element), its selection stands out by colour alone
+let focused = [];
+let faded = false;
+
 function clearFocus() {
   cy.batch(() => {
-    cy.elements().removeClass('faded focus');
-    cy.edges('.labelled').forEach((ed) => { ed.removeClass('labelled'); ed.data('label', ''); });
+    if (faded) cy.elements().removeClass('faded');
+    faded = false;
+    for (const ele of focused) {
+      ele.removeClass('focus labelled');
+      if (ele.isEdge() && ele.data('label')) ele.data('label', '');
+    }
   });
+  focused = [];
 }
 
-function focus(nodes, edges) {
+// `nodes` stand out of the fading, `main` ones are outlined
+function focus(nodes, edges, main) {
   cy.batch(() => {
-    cy.elements().addClass('faded');
-    for (const i of nodes) cy.$id(`n${i}`).removeClass('faded').addClass('focus');
+    if (!BIG) {
+      cy.elements().addClass('faded');
+      faded = true;
+    }
+    for (const i of nodes) {
+      const n = nodeEle[i];
+      if (main.includes(i)) n.addClass('focus');
+      else if (BIG) continue;
+      n.removeClass('faded');
+      focused.push(n);
+    }
+    // labels on at most 150 edges: a hub's thousands would be unreadable
+    // and slow to draw
+    const labelled = edges.length <= 150;
     for (const j of edges) {
-      const ed = cy.$id(`e${j}`);
-      ed.removeClass('faded').addClass('focus labelled');
-      ed.data('label', edgeLabel(j));
+      const ed = edgeEle[j];
+      ed.removeClass('faded').addClass(labelled ? 'focus labelled' : 'focus');
+      if (labelled) ed.data('label', edgeLabel(j));
+      focused.push(ed);
     }
   });
 }
@@ -571,9 +636,7 @@ function selectNode(i, opts = {}) {
   const nodes = new Set([i]);
   for (const j of edges) { nodes.add(data.edges[j].s); nodes.add(data.edges[j].t); }
   clearFocus();
-  focus(nodes, edges);
-  cy.$id(`n${i}`).addClass('focus');
-  for (const n of nodes) if (n !== i) cy.$id(`n${n}`).removeClass('focus');
+  focus(nodes, edges, [i]);
   renderNodePanel(i, edges);
   if (opts.center) {
     const n = cy.$id(`n${i}`);
@@ -585,7 +648,7 @@ function selectEdge(j) {
   selected = { type: 'edge', index: j };
   const e = data.edges[j];
   clearFocus();
-  focus([e.s, e.t], [j]);
+  focus([e.s, e.t], [j], [e.s, e.t]);
   renderEdgePanel(j);
 }
 
@@ -740,9 +803,6 @@ function renderEdgePanel(j) {
   p.hidden = false;
 }
 
-cy.on('tap', 'node', (ev) => selectNode(ev.target.data('i')));
-cy.on('tap', 'edge', (ev) => selectEdge(ev.target.data('j')));
-cy.on('tap', (ev) => { if (ev.target === cy) clearSelection(); });
 
 // ------------------------------------------------------------------ search
 
@@ -823,11 +883,6 @@ document.querySelectorAll('input[name=labels]').forEach((r) => {
 $('node-count').dataset.total = String(N);
 $('edge-count').dataset.total = String(M);
 $('claim-count').dataset.total = String(data.claims);
-buildFilters();
-wireFilters();
-buildLegend();
-applyFilters();
-if (N === 0) $('details-empty').replaceChildren(el('p', { text: 'This graph is empty: no claim passed the build’s filters.' }));
 
 // for scripts and tests: the rendered position of an edge's middle
 function edgePoint(j) {
@@ -842,10 +897,29 @@ function findEdge(key) {
   return -1;
 }
 
-window.actorgraph = { cy, data, state, fold, idForm, search, selectNode, selectEdge, clearSelection, applyFilters, edgePoint, findEdge, edgeKey, version: data.format };
-cy.ready(() => {
-  requestAnimationFrame(() => {
-    document.body.dataset.ready = '1';
-    window.actorgraph.readyAt = performance.now();
+function start() {
+  draw();
+  buildFilters();
+  wireFilters();
+  buildLegend();
+  applyFilters();
+  if (N === 0) $('details-empty').replaceChildren(el('p', { text: 'This graph is empty: no claim passed the build’s filters.' }));
+  timings.ui = performance.now();
+  window.actorgraph = { timings, cy, data, state, fold, idForm, search, selectNode, selectEdge, clearSelection, applyFilters, edgePoint, findEdge, edgeKey, version: data.format };
+  cy.ready(() => {
+    requestAnimationFrame(() => {
+      document.body.dataset.ready = '1';
+      window.actorgraph.readyAt = performance.now();
+      timings.drawn = window.actorgraph.readyAt;
+    });
   });
-});
+}
+
+// a big graph takes seconds to draw: say so first
+if (BIG) {
+  const note = el('p', { class: 'loading', text: `Drawing ${plural(N, 'node')} and ${plural(M, 'edge')}…` });
+  $('graph').append(note);
+  requestAnimationFrame(() => setTimeout(() => { note.remove(); start(); }, 0));
+} else {
+  start();
+}
