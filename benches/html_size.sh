@@ -22,7 +22,8 @@ bin=target/release/actorgraph
 # the project's lexicon, plus synthetic entities up to NODES (names with
 # hamza and taa marbuta, so the search has something to fold), and claims:
 # every entity in at least one edge, EDGES distinct (subject, relation,
-# object, polarity), 1-3 claims each, dates over 2011-2024, one in 15 undated
+# object, polarity) mostly inside 40 communities, 1-3 claims each, dates
+# over 2011-2024, one in 15 undated
 cp -r lexicons "$work/lex"
 python3 - "$work" "$NODES" "$EDGES" <<'PY'
 import json, random, re, sys
@@ -53,13 +54,21 @@ names = {i: i.replace("_", " ") for i in all_ids}
 keys = set()
 order = list(all_ids)
 rng.shuffle(order)
-# every node in an edge first, then random pairs, hubs more likely
+# as news graphs are: communities (a front, a region: 40 of them), four
+# edges in five inside one, a few hubs everyone deals with; every node in
+# an edge first
+community = {i: rng.randrange(40) for i in all_ids}
+members = {}
+for i in all_ids:
+    members.setdefault(community[i], []).append(i)
+hubs = rng.sample(all_ids, 12)
+json.dump(community, open(f"{work}/community.json", "w"))
 while len(keys) < edges:
     if len(keys) < len(order):
         s = order[len(keys)]
     else:
-        s = all_ids[min(int(rng.paretovariate(1.2)) - 1, len(all_ids) - 1)] if rng.random() < 0.3 else rng.choice(all_ids)
-    o = rng.choice(all_ids)
+        s = rng.choice(hubs) if rng.random() < 0.1 else rng.choice(all_ids)
+    o = rng.choice(members[community[s]]) if rng.random() < 0.8 else rng.choice(all_ids)
     if o == s:
         continue
     keys.add((s, rng.choice(rels), o, "negated" if rng.random() < 0.08 else "affirmed"))

@@ -168,9 +168,15 @@ impl<'a> From<&'a Via> for PVia<'a> {
     }
 }
 
-/// Drawn diameter of a node of `degree` neighbours, in pixels.
-pub fn node_size(degree: usize) -> f64 {
-    (20.0 + 5.0 * (degree as f64).sqrt()).min(60.0)
+/// Drawn diameter of a node of `degree` neighbours in a graph of `order`
+/// nodes, in pixels: smaller in a big graph, where it is seen from afar and
+/// its edges must show between the nodes.
+pub fn node_size(degree: usize, order: usize) -> f64 {
+    if order > super::layout::LABEL_BOXES_MAX {
+        (8.0 + 3.0 * (degree as f64).sqrt()).min(40.0)
+    } else {
+        (20.0 + 5.0 * (degree as f64).sqrt()).min(60.0)
+    }
 }
 
 fn shape(kind: &str) -> KindStyle {
@@ -329,7 +335,7 @@ pub fn page_json(g: &KnowledgeGraph, lex: Option<&Lexicon>, opts: &HtmlOptions) 
         .enumerate()
         .map(|(i, &n)| {
             let w = &g.graph[n];
-            LayoutNode { seed: seed_of(&w.id), size: node_size(neighbours[i].len()), label: (label_w(&w.label).max(label_w(&w.label_ar)), 30.0) }
+            LayoutNode { seed: seed_of(&w.id), size: node_size(neighbours[i].len(), nodes.len()), label: (label_w(&w.label).max(label_w(&w.label_ar)), 30.0) }
         })
         .collect();
     let positions = layout(&lnodes, &links);

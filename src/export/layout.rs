@@ -61,10 +61,39 @@ fn unit(x: u64) -> f64 {
     (z >> 11) as f64 / (1u64 << 53) as f64
 }
 
+/// The knobs of the force layout.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Repulsion scaling (FA2's `scalingRatio`).
+    pub scaling: f64,
+    pub gravity: f64,
+    /// Gravity grows with the distance to the centre.
+    pub strong_gravity: bool,
+    /// Attraction grows as the square root of the distance instead of the
+    /// distance: clusters come apart more (between FA2's linear and LinLog
+    /// modes).
+    pub sqrt_attraction: bool,
+    /// None: by the order (1,200 up to 300 nodes, 600 up to 3,000, 300).
+    pub iterations: Option<usize>,
+    /// Barnes-Hut's θ above [`EXACT_MAX`] nodes.
+    pub theta: f64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { scaling: 10.0, gravity: 0.05, strong_gravity: true, sqrt_attraction: false, iterations: None, theta: 1.2 }
+    }
+}
+
 /// Positions (x, y) in page pixels, one per node, for nodes joined by the
 /// undirected weighted `links` (node indices; several links between two
 /// nodes add up, self-loops are ignored).
 pub fn layout(nodes: &[LayoutNode], links: &[(usize, usize, f64)]) -> Vec<[f64; 2]> {
+    layout_with(nodes, links, &Settings::default())
+}
+
+/// [`layout`] with other settings.
+pub fn layout_with(nodes: &[LayoutNode], links: &[(usize, usize, f64)], settings: &Settings) -> Vec<[f64; 2]> {
     let n = nodes.len();
     if n == 0 {
         return Vec::new();
@@ -89,8 +118,8 @@ pub fn layout(nodes: &[LayoutNode], links: &[(usize, usize, f64)]) -> Vec<[f64; 
         degree[a] += 1;
         degree[b] += 1;
     }
-    let mut pos = forceatlas2(nodes, &merged, &degree);
-    scale(&mut pos, &merged);
+    let mut pos = forceatlas2(nodes, &merged, &degree, settings);
+    scale(&mut pos, &merged, nodes);
     landscape(&mut pos);
     remove_overlaps(&mut pos, nodes);
     // wide labels are pushed apart mostly up and down: if that made the
@@ -109,22 +138,22 @@ pub fn layout(nodes: &[LayoutNode], links: &[(usize, usize, f64)]) -> Vec<[f64; 
     pos
 }
 
-fn forceatlas2(nodes: &[LayoutNode], links: &[(usize, usize, f64)], degree: &[usize]) -> Vec<[f64; 2]> {
+fn forceatlas2(nodes: &[LayoutNode], links: &[(usize, usize, f64)], degree: &[usize], settings: &Settings) -> Vec<[f64; 2]> {
     let n = nodes.len();
     let mass: Vec<f64> = degree.iter().map(|&d| 1.0 + d as f64).collect();
     // graphology's inferred settings: strong gravity, scaling 10,
     // slow-down 1 + ln(order) (ln through the bit length: no libm)
-    let kr = 10.0;
-    let gravity = 0.05;
+    let kr = settings.scaling;
+    let gravity = settings.gravity;
     let bits = (usize::BITS - n.leading_zeros()) as f64;
     let slow = 1.0 + 0.693 * bits;
-    let iterations = if n <= 300 {
+    let iterations = settings.iterations.unwrap_or(if n <= 300 {
         1200
     } else if n <= 3000 {
         600
     } else {
         300
-    };
+    });
     let side = 10.0 * (n as f64).sqrt() + 10.0;
     let mut pos: Vec<[f64; 2]> = nodes.iter().map(|nd| [(unit(nd.seed) - 0.5) * side, (unit(nd.seed ^ 0x5555_5555_5555_5555) - 0.5) * side]).collect();
     let mut old = vec![[0.0f64; 2]; n];
@@ -161,14 +190,22 @@ fn forceatlas2(nodes: &[LayoutNode], links: &[(usize, usize, f64)], degree: &[us
         } else {
             tree.build(&pos, &mass);
             for i in 0..n {
-                let f = tree.repulsion(i, &pos, &mass, kr, 1.2);
+                let f = tree.repulsion(i, &pos, &mass, kr, settings.theta);
                 force[i][0] += f[0];
                 force[i][1] += f[1];
             }
         }
-        // strong gravity: towards the centre, growing with the distance
+        // gravity towards the centre: strong grows with the distance,
+        // normal does not
         for i in 0..n {
-            let f = kr * mass[i] * gravity;
+            let mut f = kr * mass[i] * gravity;
+            if !settings.strong_gravity {
+                let d = (pos[i][0] * pos[i][0] + pos[i][1] * pos[i][1]).sqrt();
+                if d < 1e-9 {
+                    continue;
+                }
+                f /= d;
+            }
             force[i][0] -= pos[i][0] * f;
             force[i][1] -= pos[i][1] * f;
         }
@@ -176,6 +213,15 @@ fn forceatlas2(nodes: &[LayoutNode], links: &[(usize, usize, f64)], degree: &[us
         for &(a, b, w) in links {
             let dx = pos[a][0] - pos[b][0];
             let dy = pos[a][1] - pos[b][1];
+            let w = if settings.sqrt_attraction {
+                let d = (dx * dx + dy * dy).sqrt();
+                if d < 1e-9 {
+                    continue;
+                }
+                w / d.sqrt()
+            } else {
+                w
+            };
             force[a][0] -= dx * w;
             force[a][1] -= dy * w;
             force[b][0] += dx * w;
@@ -203,8 +249,10 @@ fn forceatlas2(nodes: &[LayoutNode], links: &[(usize, usize, f64)], degree: &[us
 }
 
 /// Centre the drawing and scale it so that the median link is [`LINK`]
-/// pixels (a graph without links: nodes [`LINK`] apart on average).
-fn scale(pos: &mut [[f64; 2]], links: &[(usize, usize, f64)]) {
+/// pixels (a graph without links: nodes [`LINK`] apart on average), or
+/// more, so that the median distance to the nearest node is the median
+/// node's size and a margin.
+fn scale(pos: &mut [[f64; 2]], links: &[(usize, usize, f64)], nodes: &[LayoutNode]) {
     let n = pos.len() as f64;
     let cx = pos.iter().map(|p| p[0]).sum::<f64>() / n;
     let cy = pos.iter().map(|p| p[1]).sum::<f64>() / n;
@@ -232,7 +280,25 @@ fn scale(pos: &mut [[f64; 2]], links: &[(usize, usize, f64)]) {
         lengths.sort_by(|a, b| a.total_cmp(b));
         lengths[lengths.len() / 2]
     };
-    let k = LINK / typical;
+    // and at least so far apart that a node's nearest neighbour is a node's
+    // width away: else the overlap removal spreads a dense drawing evenly
+    // and its clusters are lost
+    let step = (pos.len() / 2000).max(1);
+    let mut nearest: Vec<f64> = (0..pos.len())
+        .step_by(step)
+        .filter_map(|i| {
+            let d2 = (0..pos.len()).filter(|&j| j != i).map(|j| (pos[i][0] - pos[j][0]).powi(2) + (pos[i][1] - pos[j][1]).powi(2)).fold(f64::MAX, f64::min);
+            (d2 < f64::MAX && d2 > 1e-18).then(|| d2.sqrt())
+        })
+        .collect();
+    let mut k = LINK / typical;
+    if !nearest.is_empty() {
+        nearest.sort_by(|a, b| a.total_cmp(b));
+        let mut sizes: Vec<f64> = nodes.iter().map(|n| n.size).collect();
+        sizes.sort_by(|a, b| a.total_cmp(b));
+        let want = sizes[sizes.len() / 2] + 12.0;
+        k = k.max(want / nearest[nearest.len() / 2]);
+    }
     for p in pos.iter_mut() {
         p[0] *= k;
         p[1] *= k;

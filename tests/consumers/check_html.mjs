@@ -99,6 +99,8 @@ try {
         const cy = window.actorgraph.cy;
         const ed = cy.$id(`e${j}`);
         cy.fit(ed.union(ed.connectedNodes()), 120);
+        // not closer than a reader would look
+        if (cy.zoom() > 1.4) cy.zoom({ level: 1.4, position: ed.midpoint() });
       }, j);
       await new Promise((r) => setTimeout(r, 150));
       const pt = await page.evaluate((j) => window.actorgraph.edgePoint(j), j);

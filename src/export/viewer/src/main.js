@@ -259,7 +259,7 @@ const style = [
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.75,
       'text-background-padding': 1,
-      'min-zoomed-font-size': 7,
+      'min-zoomed-font-size': BIG ? 13 : 7,
     },
   },
   ...Object.keys(data.kinds).map((k) => {
@@ -743,9 +743,11 @@ function sentenceWithMarks(text, marks) {
   return p;
 }
 
+// a side named in this sentence only by a reference (الطرفان، الحزب، ـها):
+// where the article names it
 function viaLine(side, nodeIndex, via) {
-  return el('p', { class: 'via' }, `${side} `, bdi(nodeName(nodeIndex, 'en')), ' named here by a reference to ',
-    el('bdi', { class: 'ar' }, `«${via.x}»`), ` (sentence ${via.n})`);
+  return el('p', { class: 'via' }, 'via ', el('bdi', { class: 'ar' }, `«${via.x}»`), ` in sentence ${via.n}: the ${side}, `,
+    bdi(nodeName(nodeIndex, 'en')), ', is named there; this sentence refers to it');
 }
 
 let showAll = false;
