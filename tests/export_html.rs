@@ -204,7 +204,10 @@ fn sample_page_in_chromium() {
     if let Some(d) = &shots {
         std::fs::create_dir_all(d).unwrap();
         let p = |n: &str| d.join(n).to_string_lossy().into_owned();
-        spec["screenshots"] = json!({"page": p("syria-html.png"), "evidence": p("syria-html-evidence.png"), "dates": p("syria-html-2018.png"), "arabic": p("syria-html-arabic.png")});
+        spec["screenshots"] = json!({"page": p("syria-html.png"), "arabic": p("syria-html-arabic.png")});
+        // the evidence of an edge with several claims, for the README
+        let r = check(&page, json!({"edge": {"key": "iran|withdrew_from|syria|affirmed"}, "screenshots": {"evidence": p("syria-html-evidence.png")}}));
+        assert_eq!(r["edge_click"]["key"], "iran|withdrew_from|syria|affirmed");
     }
     let r = check(&page, spec);
     assert_quiet(&r, &page);

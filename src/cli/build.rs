@@ -183,8 +183,12 @@ pub fn render_outputs(g: &KnowledgeGraph, args: &GraphArgs, global: &Global, lex
     }
     files.push((args.path("dot"), dot.into_bytes()));
     if !args.no_html {
-        let names = crate::query::Resolver::new(g, Some(lex)).names_by_node();
-        files.push((args.path("html"), export::to_html(g, Some(lex), &export::HtmlOptions { labels: args.labels, title: args.title.clone(), level: args.level, names: Some(names) }).into_bytes()));
+        if g.edge_count() > export::html::MAX_EDGES {
+            global.note(format!("note: {}.html not written: {} edges are more than a browser page can draw ({} at most); narrow the view (--min-articles, --relations, --level, --since/--until)", args.name, g.edge_count(), export::html::MAX_EDGES));
+        } else {
+            let names = crate::query::Resolver::new(g, Some(lex)).names_by_node();
+            files.push((args.path("html"), export::to_html(g, Some(lex), &export::HtmlOptions { labels: args.labels, title: args.title.clone(), level: args.level, names: Some(names) }).into_bytes()));
+        }
     }
     files
 }

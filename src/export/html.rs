@@ -69,6 +69,11 @@ pub const VIEWER_CSS: &str = include_str!("viewer/src/viewer.css");
 /// marks.
 pub const PAGE: &str = include_str!("viewer/src/page.html");
 
+/// The most edges a page is written for: cytoscape.js draws 20,000 in
+/// seconds (`benches/html_size.sh`), a million would be a gigabyte page no
+/// browser opens.
+pub const MAX_EDGES: usize = 100_000;
+
 /// The version of the data layout in the page.
 pub const FORMAT: u32 = 1;
 

@@ -100,7 +100,7 @@ pub fn layout_with(nodes: &[LayoutNode], links: &[(usize, usize, f64)], settings
     }
     // one weight per pair
     let mut pairs: Vec<(usize, usize, f64)> = links.iter().filter(|(a, b, _)| a != b).map(|&(a, b, w)| if a < b { (a, b, w) } else { (b, a, w) }).collect();
-    pairs.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+    pairs.sort_by_key(|x| (x.0, x.1));
     let mut merged: Vec<(usize, usize, f64)> = Vec::with_capacity(pairs.len());
     for p in pairs {
         match merged.last_mut() {
@@ -189,10 +189,10 @@ fn forceatlas2(nodes: &[LayoutNode], links: &[(usize, usize, f64)], degree: &[us
             }
         } else {
             tree.build(&pos, &mass);
-            for i in 0..n {
+            for (i, fi) in force.iter_mut().enumerate() {
                 let f = tree.repulsion(i, &pos, &mass, kr, settings.theta);
-                force[i][0] += f[0];
-                force[i][1] += f[1];
+                fi[0] += f[0];
+                fi[1] += f[1];
             }
         }
         // gravity towards the centre: strong grows with the distance,

@@ -145,8 +145,16 @@ try {
       await page.keyboard.press('Enter');
       const picked = await page.evaluate(() => document.getElementById('node-panel').hidden ? null : document.getElementById('node-panel').dataset.nodeId);
       out.search.push({ query: q, results: ids, picked });
+      // the view glides to the node found: let it arrive
+      await new Promise((r) => setTimeout(r, 400));
     }
-    await page.evaluate(() => window.actorgraph.clearSelection());
+    await page.evaluate(() => {
+      window.actorgraph.clearSelection();
+      const s = document.getElementById('search');
+      s.value = '';
+      s.dispatchEvent(new Event('input', { bubbles: true }));
+      window.actorgraph.cy.fit(undefined, 30);
+    });
   }
 
   if (spec.text) {
@@ -210,7 +218,7 @@ try {
 
   if (spec.screenshots && spec.screenshots.arabic) {
     await page.click('input[name=labels][value=ar]');
-    await page.evaluate(() => window.actorgraph.cy.fit(undefined, 30));
+    await page.evaluate(() => { window.actorgraph.cy.stop(true, true); window.actorgraph.cy.fit(undefined, 30); });
     await new Promise((r) => setTimeout(r, 150));
     await page.screenshot({ path: spec.screenshots.arabic });
     await page.click('input[name=labels][value=en]');
