@@ -3,8 +3,8 @@
 //! The pipeline reads one way, one module per stage, ground floor first:
 //!
 //! ```text
-//! text (normalize, segment) <- lexicon, input <- matcher <- extract
-//!     <- graph <- export, query <- cli
+//! text (normalize, segment) <- lexicon, input <- matcher <- syntax
+//!     <- extract (frames, polarity, coref) <- graph <- export, query <- cli
 //! ```
 //!
 //! Nothing below imports anything above.
@@ -13,6 +13,7 @@ pub mod text;
 pub mod lexicon;
 pub mod input;
 pub mod matcher;
+pub mod syntax;
 pub mod extract;
 pub mod cli;
 pub mod graph;

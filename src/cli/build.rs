@@ -15,14 +15,15 @@ use crate::graph::{view, KnowledgeGraph, Level, MergeOptions, Merger, ViewOption
 use crate::input::Articles;
 use crate::lexicon::Lexicon;
 use rayon::prelude::*;
-use std::io::{BufWriter, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use super::output::OutputFile;
+use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  actorgraph build examples/articles --out graphs --name syria --png   (then open graphs/syria.html)\n  actorgraph build dump.jsonl --out out --level state --since 2018-01-01\n  actorgraph build corpus/ --out out --labels both --relations attacked,controls")]
 pub struct Args {
-    /// Article files (.txt, .jsonl) or folders of them.
+    /// Article files (.txt, .jsonl) or folders of them; - reads standard input.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
@@ -193,37 +194,9 @@ pub fn render_outputs(g: &KnowledgeGraph, args: &GraphArgs, global: &Global, lex
     files
 }
 
-/// Write every file whole or none: all go to temp files in their folder
-/// first, and are renamed only when all were written.
-pub fn write_all_atomic(files: Vec<(PathBuf, Vec<u8>)>, mut pending: Vec<(PathBuf, tempfile::NamedTempFile)>) -> Result<Vec<PathBuf>, CliError> {
-    for (path, bytes) in files {
-        if path.is_dir() {
-            return Err(CliError::Input(format!("cannot write {}: a folder has that name", path.display())));
-        }
-        let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf();
-        let fail = |e: &dyn std::fmt::Display| CliError::Input(format!("cannot write {}: {e}", path.display()));
-        let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(|e| fail(&e))?;
-        tmp.write_all(&bytes).map_err(|e| fail(&e))?;
-        tmp.as_file().sync_all().map_err(|e| fail(&e))?;
-        pending.push((path, tmp));
-    }
-    if let Some((path, _)) = pending.iter().find(|(p, _)| p.is_dir()) {
-        return Err(CliError::Input(format!("cannot write {}: a folder has that name", path.display())));
-    }
-    let mut written = Vec::new();
-    for (path, tmp) in pending {
-        // temp files are private (0600); outputs are ordinary files: keep the
-        // mode of the file replaced, else rw-r--r--
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(&path).map(|m| m.permissions().mode() & 0o777).unwrap_or(0o644);
-            let _ = std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(mode));
-        }
-        tmp.persist(&path).map_err(|e| CliError::Input(format!("cannot write {}: {}", path.display(), e.error)))?;
-        written.push(path);
-    }
-    Ok(written)
+/// Write every file whole or none (see [`super::output::write_all`]).
+pub fn write_all_atomic(files: Vec<(PathBuf, Vec<u8>)>, streamed: Vec<OutputFile>) -> Result<Vec<PathBuf>, CliError> {
+    super::output::write_all(files, streamed)
 }
 
 /// File names, for the summary.
@@ -277,8 +250,7 @@ pub fn run(a: Args, global: &Global) -> Result<(), CliError> {
     a.graph.check(&lex)?;
     a.graph.create_out()?;
     let claims_path = a.graph.claims_path();
-    let claims_tmp = tempfile::NamedTempFile::new_in(&a.graph.out).map_err(|e| CliError::Input(format!("cannot write in {}: {e}", a.graph.out.display())))?;
-    let mut claims_out = BufWriter::new(claims_tmp);
+    let mut claims_out = OutputFile::create(&claims_path)?;
     let extractor = Extractor::new(&lex).with_coref(!global.no_coref);
     let mut merger = Merger::new(&lex, a.graph.merge_options());
     let (mut articles, mut skipped) = (0usize, 0usize);
@@ -311,7 +283,7 @@ pub fn run(a: Args, global: &Global) -> Result<(), CliError> {
         let claims: Vec<Vec<Claim>> = chunk.par_iter().map(|art| extractor.article(art)).collect();
         for c in claims.into_iter().flatten() {
             if write_err.is_none() {
-                if let Err(e) = serde_json::to_writer(&mut claims_out, &c).map_err(std::io::Error::from).and_then(|_| claims_out.write_all(b"\n")) {
+                if let Err(e) = serde_json::to_writer(claims_out.writer(), &c).map_err(std::io::Error::from).and_then(|_| claims_out.writer().write_all(b"\n")) {
                     write_err = Some(e);
                 }
             }
@@ -321,9 +293,8 @@ pub fn run(a: Args, global: &Global) -> Result<(), CliError> {
         progress.update(|| format!("{articles} articles, {n} claims"));
     }
     progress.finish();
-    let claims_tmp = claims_out.into_inner().map_err(|e| CliError::Input(format!("cannot write {}: {}", claims_path.display(), e.error())))?;
     if let Some(e) = write_err {
-        return Err(CliError::Input(format!("cannot write {}: {e}", claims_path.display())));
+        return Err(claims_out.error(&e));
     }
     if articles == 0 {
         return Err(CliError::Input(format!("no article could be read ({skipped} inputs skipped); nothing written")));
@@ -332,8 +303,7 @@ pub fn run(a: Args, global: &Global) -> Result<(), CliError> {
     let merged = merger.finish();
     let g = view(&merged, Some(&lex), &a.graph.view_options());
     let files = render_outputs(&g, &a.graph, global, &lex);
-    claims_tmp.as_file().sync_all().map_err(|e| CliError::Input(format!("cannot write {}: {e}", claims_path.display())))?;
-    let written = write_all_atomic(files, vec![(claims_path, claims_tmp)])?;
+    let written = write_all_atomic(files, vec![claims_out])?;
     global.note(format!(
         "built {}: {articles} articles, {claims} claims, {} nodes, {} edges, {skipped} skipped inputs",
         a.graph.out.join(&a.graph.name).display(),

@@ -18,7 +18,7 @@ pub enum Format {
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  actorgraph explain examples/articles/000_67d94984bfcb3a25.txt\n  actorgraph explain article.txt --sentence 12\n  actorgraph explain article.txt --format json | jq .rejected")]
 pub struct Args {
-    /// An article file (.txt or .jsonl) or folder.
+    /// An article file (.txt or .jsonl) or folder; - reads standard input.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// Only this sentence (0-based, as in the claims' `sentence`).
@@ -86,6 +86,8 @@ pub fn sentence_json(lex: &Lexicon, a: &Article, norm: &Normalized, s: &Sentence
             "pattern": lex.patterns[f.pattern].id,
             "agents": ids(&f.agents),
             "patients": ids(&f.patients),
+            "agent_source": f.agent_source,
+            "patient_source": f.patient_source,
             "polarity": f.polarity.as_str(),
             "negated_by": f.negated_by.map(|i| { let r = norm.original_range(s.mentions_of_items[i].span.clone()); a.text[r].to_string() }),
         });
@@ -108,6 +110,8 @@ pub fn sentence_json(lex: &Lexicon, a: &Article, norm: &Normalized, s: &Sentence
         "cues": cues,
         "negation": others,
         "frames": frames,
+        "chunks": s.chunks,
+        "clauses": s.clauses.iter().map(|c| json!({"span": [c.start, c.end], "text": &a.text[c.clone()]})).collect::<Vec<_>>(),
         "resolutions": s.resolutions,
         "claims": s.claims,
         "rejected": rejected,
@@ -182,6 +186,18 @@ fn print_text(j: &serde_json::Value) -> String {
     for n in j["negation"].as_array().into_iter().flatten() {
         let _ = writeln!(out, "   {:<7} «{}»", s(&n["role"]), s(&n["text"]));
     }
+    let clauses = j["clauses"].as_array().map(|v| v.len()).unwrap_or(0);
+    if clauses > 1 {
+        for (i, c) in j["clauses"].as_array().into_iter().flatten().enumerate() {
+            let _ = writeln!(out, "   clause  {i} «{}»", s(&c["text"]));
+        }
+    }
+    for c in j["chunks"].as_array().into_iter().flatten() {
+        let members: Vec<String> = c["members"].as_array().into_iter().flatten().map(|e| s(e)).collect();
+        let prep = c["prep"].as_str().map(|p| format!(" prep {p}")).unwrap_or_default();
+        let nisba = if c["nisba"].as_bool() == Some(true) { " nisba" } else { "" };
+        let _ = writeln!(out, "   chunk   [{}] «{}» head {}{prep}{nisba} (clause {})", members.join(", "), s(&c["text"]), s(&c["head"]), c["clause"]);
+    }
     for r in j["resolutions"].as_array().into_iter().flatten() {
         let ents: Vec<String> = r["entities"].as_array().into_iter().flatten().map(|e| s(e)).collect();
         let vias: Vec<String> = r["via"].as_array().into_iter().flatten().map(|v| format!("«{}» (sentence {})", s(&v["text"]), v["sentence"])).collect();
@@ -194,6 +210,13 @@ fn print_text(j: &serde_json::Value) -> String {
     for c in j["claims"].as_array().into_iter().flatten() {
         let neg = if s(&c["polarity"]) == "negated" { " (negated)" } else { "" };
         let _ = writeln!(out, "   CLAIM   {} {} {}{}  ← «{}»", s(&c["subject"]), s(&c["relation"]), s(&c["object"]), neg, s(&c["trigger"]));
+    }
+    for f in j["frames"].as_array().into_iter().flatten() {
+        let src = |k: &str| match f[k].as_str() {
+            Some("") | None => "-".to_string(),
+            Some(x) => x.to_string(),
+        };
+        let _ = writeln!(out, "   frame   «{}» ({}): subject {} ← {}; object {} ← {}", s(&f["cue"]), s(&f["pattern"]), f["agents"], src("agent_source"), f["patients"], src("patient_source"));
     }
     for r in j["rejected"].as_array().into_iter().flatten() {
         let _ = writeln!(out, "   no claim from «{}» ({}): {}; agents {} patients {}", s(&r["cue"]), s(&r["pattern"]), s(&r["why"]), r["agents"], r["patients"]);

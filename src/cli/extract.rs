@@ -4,15 +4,19 @@ use super::{CliError, Global};
 use crate::extract::{extract_stream_map, Extractor};
 use crate::input::Articles;
 use std::io::Write;
-use std::path::PathBuf;
+use super::output::OutputFile;
+use std::path::{Path, PathBuf};
 
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  actorgraph extract examples/articles > claims.jsonl\n  actorgraph extract dump.jsonl -o claims.jsonl\n  actorgraph extract --threads 1 a.txt b.txt\n\nOne claim per line, as ../shared/SPEC.md describes. Inputs that cannot be read are\nreported on stderr by name and skipped; the rest still run (exit 1 if any was skipped).")]
 pub struct Args {
-    /// Article files (.txt, .jsonl) or folders of them.
+    /// Article files (.txt, .jsonl) or folders of them; - reads standard
+    /// input (JSONL records, or one plain-text article with the id `stdin`).
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
-    /// Write claims here (whole or not at all) instead of stdout.
+    /// Write claims here instead of stdout: a file is written whole or not
+    /// at all (a symlink's target is replaced); a FIFO or device is written
+    /// straight through.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Worker threads (default: all cores).
@@ -55,21 +59,19 @@ pub fn run(a: Args, g: &Global) -> Result<(), CliError> {
         err?;
         out.flush()
     };
-    match &a.output {
-        None => {
-            let stdout = std::io::stdout();
-            let mut lock = std::io::BufWriter::new(stdout.lock());
-            match write_to(&mut lock) {
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
-                r => r?,
-            }
-        }
-        Some(path) => {
-            let mut buf = Vec::new();
-            write_to(&mut buf)?;
-            super::write_atomic(path, &buf)?;
-        }
+    // stdout is line-buffered: each article's claims leave as soon as they
+    // are made, so a pipe's reader gets them while input still streams in
+    let mut out = OutputFile::create(a.output.as_deref().unwrap_or(Path::new("-")))?;
+    match write_to(out.writer()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe && out.is_stdout() => return Ok(()),
+        Err(e) => return Err(out.error(&e)),
+        Ok(()) => {}
     }
+    if n_articles == 0 && skipped == 0 {
+        // nothing to show: an existing output file is left as it was
+        return Err(CliError::Input("no articles found in the given paths (looked for .txt and .jsonl)".into()));
+    }
+    out.commit()?;
     if g.verbose {
         eprintln!("{n_articles} articles, {n_claims} claims, {skipped} skipped, in {:.2?}", started.elapsed());
     }

@@ -17,7 +17,7 @@ pub enum Format {
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Where names are looked for:\n  after the head nouns of grammar.ron (actor_heads: لواء، حركة، جيش...; place_heads: مدينة، بلدة، معبر...)\n  in the subject or object slot of a cue where no entity matched (see `actorgraph explain`)\n\nExamples:\n  actorgraph gaps examples/articles\n  actorgraph gaps corpus/ --top 50\n  actorgraph gaps corpus/ --lexicons lexicons/ --format json | jq -r .ron")]
 pub struct Args {
-    /// Article files (.txt, .jsonl) or folders.
+    /// Article files (.txt, .jsonl) or folders; - reads standard input.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// How many names to show (0: all).

@@ -25,27 +25,22 @@ pub struct Args {
     pub graph: GraphArgs,
 }
 
-/// Claim files named by the user: folders are walked (sorted) for `.jsonl`.
-fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
+/// Claim files named by the user: folders are walked (sorted) for `.jsonl`;
+/// what a walk cannot read (a FIFO, a symlink loop) is reported and skipped.
+fn expand(paths: &[PathBuf], global: &Global) -> Result<(Vec<PathBuf>, usize), CliError> {
     let mut out = Vec::new();
+    let mut skipped = 0;
     for p in paths {
         if p.as_os_str() == "-" {
             out.push(p.clone());
         } else if p.is_dir() {
-            let mut stack = vec![p.clone()];
-            let mut found = Vec::new();
-            while let Some(d) = stack.pop() {
-                let rd = std::fs::read_dir(&d).map_err(|e| CliError::Input(format!("cannot read folder {}: {e}", d.display())))?;
-                for e in rd.flatten() {
-                    let q = e.path();
-                    if q.is_dir() {
-                        stack.push(q);
-                    } else if q.extension().is_some_and(|x| x == "jsonl" || x == "ndjson") {
-                        found.push(q);
-                    }
-                }
+            let (mut found, mut errors) = (Vec::new(), Vec::new());
+            let claim_file = |q: &std::path::Path| q.extension().is_some_and(|x| x == "jsonl" || x == "ndjson");
+            crate::input::walk_files(p, &claim_file, &mut found, &mut errors);
+            for e in errors {
+                skipped += 1;
+                global.note(format!("skipped {e}"));
             }
-            found.sort();
             out.extend(found);
         } else if p.exists() {
             out.push(p.clone());
@@ -53,15 +48,14 @@ fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
             return Err(CliError::Input(format!("{}: no such file or folder", p.display())));
         }
     }
-    Ok(out)
+    Ok((out, skipped))
 }
 
 pub fn run(a: Args, global: &Global) -> Result<(), CliError> {
     let lex = global.lexicon()?;
     a.graph.check(&lex)?;
-    let files = expand(&a.claims)?;
+    let (files, mut bad) = expand(&a.claims, global)?;
     let mut merger = Merger::new(&lex, a.graph.merge_options());
-    let mut bad = 0usize;
     let mut progress = Progress::new(global);
     for f in &files {
         let reader: Box<dyn Read> = if f.as_os_str() == "-" {

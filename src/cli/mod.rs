@@ -9,6 +9,7 @@ pub mod gaps;
 pub mod lexicon;
 pub mod merge;
 pub mod neighbors;
+pub mod output;
 pub mod paths;
 
 use clap::{Parser, Subcommand};
@@ -140,21 +141,10 @@ pub fn set_threads(threads: Option<usize>) -> Result<(), CliError> {
     Ok(())
 }
 
-/// Write `bytes` to `path` whole or not at all: a temp file in the same
-/// folder, then a rename.
+/// Write `bytes` to `path` whole or not at all (a regular file), or
+/// straight through (a FIFO, a device): see [`output`].
 pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> Result<(), CliError> {
-    use std::io::Write;
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
-    let fail = |e: &dyn std::fmt::Display| CliError::Input(format!("cannot write {}: {e}", path.display()));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| fail(&e))?;
-    tmp.write_all(bytes).map_err(|e| fail(&e))?;
-    // a temp file is private (0600); the result is an ordinary file
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644)).map_err(|e| fail(&e))?;
-    }
-    tmp.as_file().sync_all().map_err(|e| fail(&e))?;
-    tmp.persist(path).map_err(|e| fail(&e.error))?;
-    Ok(())
+    let mut out = output::OutputFile::create(path)?;
+    out.writer().write_all(bytes).map_err(|e| out.error(&e))?;
+    out.commit()
 }

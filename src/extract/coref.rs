@@ -21,17 +21,10 @@
 //! sentence that names the actor.
 
 use crate::lexicon::{EntityKind, Lexicon, Reference};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::ops::Range;
 
-/// The antecedent a reference was resolved to, as written.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct Via {
-    pub text: String,
-    pub sentence: usize,
-    /// Byte offsets in the input text.
-    pub span: [usize; 2],
-}
+pub use crate::syntax::Via;
 
 /// An entity named in the article so far.
 #[derive(Debug, Clone)]
@@ -77,12 +70,37 @@ impl Resolution {
 #[derive(Debug, Default)]
 pub struct Memory {
     pub named: Vec<Named>,
+    /// Two actors that were the parties of one act or one coordination
+    /// (sentence, position, a, b): what «الطرفان» most often stands for.
+    pub pairs: Vec<(usize, usize, usize, usize)>,
     window: usize,
 }
 
 impl Memory {
     pub fn new(lex: &Lexicon) -> Memory {
-        Memory { named: Vec::new(), window: lex.references.window }
+        Memory { named: Vec::new(), pairs: Vec::new(), window: lex.references.window }
+    }
+
+    /// Remember two actors as the parties of one act (or one coordination).
+    pub fn add_pair(&mut self, sentence: usize, pos: usize, a: usize, b: usize) {
+        if a != b && !self.pairs.iter().any(|&(s, _, x, y)| s == sentence && ((x, y) == (a, b) || (x, y) == (b, a))) {
+            self.pairs.push((sentence, pos, a, b));
+        }
+    }
+
+    /// The latest pair of parties before `pos` in `sentence`, or in the
+    /// `window` sentences before it.
+    fn latest_pair(&self, lex: &Lexicon, sentence: usize, pos: usize, fits: &dyn Fn(usize) -> bool) -> Option<Vec<(usize, Via)>> {
+        let from = sentence.saturating_sub(self.window);
+        let &(s, _, a, b) = self
+            .pairs
+            .iter()
+            .filter(|&&(s, p, a, b)| s >= from && (s < sentence || p < pos) && fits(a) && fits(b) && !related(lex, a, b))
+            .max_by_key(|&&(s, p, _, _)| (s, p))?;
+        let via = |e: usize| {
+            self.named.iter().filter(|n| n.sentence == s && (n.entity == e || lex.entities[n.entity].agent_as == Some(e))).map(|n| n.via.clone()).next()
+        };
+        Some(vec![(a, via(a)?), (b, via(b)?)])
     }
 
     pub fn add(&mut self, n: Named) {
@@ -190,6 +208,11 @@ impl Memory {
             let k = lex.entities[e].kind;
             if kinds.is_empty() { k.is_actor() } else { kinds.contains(&k) }
         };
+        if count == Some(2) {
+            if let Some(pair) = self.latest_pair(lex, sentence, pos, &fits) {
+                return Resolution { entities: pair, why: Ok("the two parties of the latest act or coordination") };
+            }
+        }
         let mut last = Unresolved::NoCandidate;
         for g in self.groups(sentence, pos) {
             let g = as_actors(lex, g);
@@ -291,4 +314,11 @@ fn distinct_unrelated<'a>(lex: &Lexicon, v: &[&'a Named]) -> Vec<&'a Named> {
 /// The byte range a mention covers in the original text.
 pub fn original(norm: &crate::text::Normalized, folded: Range<usize>) -> Range<usize> {
     norm.original_range(folded)
+}
+
+/// One is the other's voice (a capital, a ministry) or part of it.
+fn related(lex: &Lexicon, a: usize, b: usize) -> bool {
+    let voice = |e: usize| lex.entities[e].agent_as.unwrap_or(e);
+    let (a, b) = (voice(a), voice(b));
+    a == b || lex.chain(a).contains(&b) || lex.chain(b).contains(&a)
 }

@@ -1,6 +1,6 @@
 //! From mentions to claims.
 //!
-//! For each sentence: group entity mentions into units, and for each cue
+//! For each sentence, on its structure ([`crate::syntax`]): for each cue
 //! find its agent and patient with the roles its pattern gives
 //! ([`roles`]), decide its polarity ([`polarity`]), and pair the arguments
 //! into claims. Frames of one relation that found only an agent and only a
@@ -11,17 +11,16 @@ pub mod claim;
 pub mod coref;
 pub mod polarity;
 pub mod roles;
-pub mod sentence;
 
 pub use claim::{Claim, Polarity};
 pub use roles::Reason;
 
 use crate::input::{Article, InputError};
-use crate::lexicon::{Lexicon, ObjectKind};
+use crate::lexicon::{Lexicon, ObjectKind, Reference};
 use crate::matcher::{Matcher, Mention};
 use crate::text::{normalize, sentences, Normalized};
 use rayon::prelude::*;
-use sentence::{ItemKind, Sentence};
+use crate::syntax::{self as sentence, ItemKind, Sentence};
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -34,7 +33,7 @@ fn debug_units() -> bool {
 
 /// How far apart (in words) two cues may be for their partial frames to be
 /// joined.
-const JOIN_DISTANCE: usize = 10;
+const JOIN_DISTANCE: usize = 16;
 
 /// What one cue gave under one pattern: the trace `explain` shows.
 #[derive(Debug, Clone)]
@@ -53,6 +52,9 @@ pub struct Frame {
     pub pairs: Vec<(usize, usize)>,
     /// Why it produced nothing, if it did not.
     pub rejected: Option<Reason>,
+    /// Where its agents and patients were read from (for `explain`).
+    pub agent_source: &'static str,
+    pub patient_source: &'static str,
 }
 
 /// One sentence, analysed.
@@ -70,6 +72,28 @@ pub struct SentenceAnalysis {
     /// Every reference coreference tried to resolve, and how.
     pub resolutions: Vec<ResolutionTrace>,
     pub claims: Vec<Claim>,
+    /// The sentence structure frames were read from (for `explain`).
+    pub chunks: Vec<ChunkTrace>,
+    /// Clause spans in the original text.
+    pub clauses: Vec<Range<usize>>,
+}
+
+/// One chunk (entity mentions that fill one slot together), for `explain`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ChunkTrace {
+    /// Byte range in the original text.
+    pub span: [usize; 2],
+    pub text: String,
+    /// Entity ids of its members.
+    pub members: Vec<String>,
+    /// The head noun it hangs from, when a grammar head or title stands
+    /// right before it (قوات، مدينة، وزير); else its first word.
+    pub head: String,
+    /// The preposition that governs it.
+    pub prep: Option<String>,
+    /// A nisba adjective (القوات الإيرانية).
+    pub nisba: bool,
+    pub clause: usize,
 }
 
 impl ResolutionTrace {
@@ -157,7 +181,11 @@ impl<'l> Extractor<'l> {
             let it = s.items[i].clone();
             let orig = norm.original_range(it.mention.span.clone());
             let text = a.text[orig].to_string();
-            if !self.coref {
+            // a head noun its nisbas name (بين الجانبين الروسي والإيراني،
+            // الطرفين التركي والسوري) refers to nothing: the nisbas are the parties
+            let described = matches!(lex.references.items[r], Reference::Parties { .. } | Reference::KindNoun { .. })
+                && s.items.get(i + 1).is_some_and(|n| matches!(n.kind, ItemKind::Entity { nisba: true, .. }) && n.first_word == it.last_word + 1);
+            if !self.coref || described {
                 s.items.remove(i);
                 continue;
             }
@@ -236,7 +264,7 @@ impl<'l> Extractor<'l> {
                     }
                     // (only an actor: «تدخلها» is as often a battle or an area
                     // as a place named before)
-                    if patients.is_empty() && !agents.is_empty() && p.direct_object && rel.object == ObjectKind::Actor {
+                    if patients.is_empty() && !agents.is_empty() && p.direct_object && rel.object == ObjectKind::Actor && !s.in_relative_clause(lex, f.cue) {
                         if let Some(pr) = refs.pronoun(suffix).filter(|&pr| !refs.pronouns[pr].first_person) {
                             let res = memory.pronoun(lex, pr, index, pos, Some(&agents));
                             record("pronoun suffix (object)", &res, slot_via);
@@ -247,7 +275,9 @@ impl<'l> Extractor<'l> {
                 _ => continue,
             }
             if agents != f.agents || patients != f.patients {
-                let r = roles::Roles { agents, patients, ..Default::default() };
+                let agent_source = if agents != f.agents { "coreference (see the coref lines)" } else { f.agent_source };
+                let patient_source = if patients != f.patients { "coreference (see the coref lines)" } else { f.patient_source };
+                let r = roles::Roles { agents, patients, agent_source, patient_source, ..Default::default() };
                 let nf = self.frame(f.cue, f.cue_word, f.pattern, r, f.polarity, f.negated_by);
                 *f = nf;
             }
@@ -286,10 +316,18 @@ impl<'l> Extractor<'l> {
                 // of a movement
                 let inner_place = lex.relations[frames[j].pattern_relation(lex)].object == ObjectKind::Place;
                 let targets: &[usize] = if inner_place { &[] } else { &frames[j].patients };
-                let mut objs: Vec<usize> = frames[j].agents.iter().chain(targets).copied().filter(|e| !agents.contains(e) && lex.entities[*e].kind.is_actor()).collect();
+                // a threat or an accusation is aimed at the act's target
+                // (توعد بردّ دمشق على الغارات الإسرائيلية: Israel); a demand at
+                // the one who is to act (طالب بانسحاب القوات الإيرانية: Iran)
+                let hostile = lex.relations[rel].family == crate::lexicon::model::Family::Hostile;
+                let (first, second): (&[usize], &[usize]) = if hostile && !targets.is_empty() { (targets, &[]) } else { (&frames[j].agents, targets) };
+                // (one threatens, accuses or demands of another, never of
+                // one's own side: توعد المقداد بردّ دمشق)
+                let mut objs: Vec<usize> = first.iter().chain(second).copied().filter(|e| !agents.iter().any(|&a| self.related(a, *e)) && lex.entities[*e].kind.is_actor()).collect();
                 objs.dedup();
                 if !objs.is_empty() {
-                    let r = roles::Roles { agents, patients: objs, ..Default::default() };
+                    let agent_source = frames[i].agent_source;
+                    let r = roles::Roles { agents, patients: objs, agent_source, patient_source: "the party of the act it governs", ..Default::default() };
                     let f = &frames[i];
                     frames[i] = self.frame(f.cue, f.cue_word, f.pattern, r, f.polarity, f.negated_by);
                 }
@@ -297,6 +335,35 @@ impl<'l> Extractor<'l> {
             if !frames[i].pairs.is_empty() {
                 frames[j].pairs.clear();
                 frames[j].rejected = Some(Reason::Embedded);
+            }
+        }
+    }
+
+    /// Record the chunks and clauses of a sentence for `explain`.
+    fn trace_structure(&self, a: &Article, norm: &Normalized, s: &Sentence, analysis: &mut SentenceAnalysis) {
+        let g = &self.lex.grammar;
+        for u in &s.units {
+            let folded = s.words[u.first_word].start..s.words[u.last_word].end;
+            let orig = norm.original_range(folded);
+            let is_head = |w: &str| g.actor_heads.iter().chain(&g.place_heads).any(|h| h == w) || g.titles.contains(w) || g.members.contains(w);
+            let head_word = u.first_word.checked_sub(1).filter(|&w| is_head(s.word(w))).unwrap_or(u.first_word);
+            let head = a.text[norm.original_range(s.words[head_word].clone())].to_string();
+            analysis.chunks.push(ChunkTrace {
+                span: [orig.start, orig.end],
+                text: a.text[orig].to_string(),
+                members: s.members(u).iter().map(|&e| self.lex.entities[e].id.clone()).collect(),
+                head,
+                prep: u.prep.clone(),
+                nisba: u.nisba,
+                clause: u.clause,
+            });
+        }
+        let mut start = 0;
+        for w in 1..=s.words.len() {
+            if w == s.words.len() || s.clause_of_word[w] != s.clause_of_word[start] {
+                let folded = s.words[start].start..s.words[w - 1].end;
+                analysis.clauses.push(norm.original_range(folded));
+                start = w;
             }
         }
     }
@@ -360,7 +427,17 @@ impl<'l> Extractor<'l> {
     fn sentence(&self, a: &Article, norm: &Normalized, index: usize, range: Range<usize>, ms: &[Mention], memory: &mut coref::Memory) -> SentenceAnalysis {
         let lex = self.lex;
         let span = norm.original_range(range.clone());
-        let mut analysis = SentenceAnalysis { index, span: span.clone(), mentions: ms.to_vec(), mentions_of_items: Vec::new(), frames: Vec::new(), resolutions: Vec::new(), claims: Vec::new() };
+        let mut analysis = SentenceAnalysis {
+            index,
+            span: span.clone(),
+            mentions: ms.to_vec(),
+            mentions_of_items: Vec::new(),
+            frames: Vec::new(),
+            resolutions: Vec::new(),
+            claims: Vec::new(),
+            chunks: Vec::new(),
+            clauses: Vec::new(),
+        };
         let has_entity = ms.iter().any(|m| matches!(lex.surfaces[m.surface].target, crate::lexicon::Target::Entity(_) | crate::lexicon::Target::Reference(_)));
         let has_cue = ms.iter().any(|m| matches!(lex.surfaces[m.surface].target, crate::lexicon::Target::Cue(_)));
         if !has_entity {
@@ -373,6 +450,7 @@ impl<'l> Extractor<'l> {
         }
         s.group(lex);
         let s = s;
+        self.trace_structure(a, norm, &s, &mut analysis);
         if debug_units() {
             for u in &s.units {
                 let ids: Vec<&str> = s.members(u).iter().map(|&e| lex.entities[e].id.as_str()).collect();
@@ -397,7 +475,9 @@ impl<'l> Extractor<'l> {
             // a verb never takes the article or a preposition: التدخل and
             // لدعم are nouns
             let pro = it.mention.proclitic(&norm.text).trim_start_matches(['و', 'ف']);
-            if pro.contains(['ا', 'ب', 'ل', 'ك']) {
+            // nor does a light verb govern a verb: جدّد … رفض بلاده is a noun
+            let has_noun = pats.iter().any(|&p| lex.patterns[p].shape == crate::lexicon::Shape::Noun);
+            if pro.contains(['ا', 'ب', 'ل', 'ك']) || (has_noun && roles::governing_light_verb(lex, &s, it.first_word, it.clause).is_some()) {
                 pats.retain(|&p| lex.patterns[p].shape != crate::lexicon::Shape::Verb);
             }
             for &p in &pats {
@@ -437,8 +517,29 @@ impl<'l> Extractor<'l> {
             self.fill_empty_slots(a, norm, index, &s, &mut frames, memory, &mut slot_via, &mut analysis.resolutions);
         }
         self.join_partial_frames(&mut frames);
+        self.defer_light_verbs(&s, &mut frames);
+        self.drop_planned(&s, &mut frames);
         self.embed_complements(&s, &mut frames);
         memory.mark_subjects(index, &frame_subjects(lex, &frames));
+        // the parties of each act, and actors coordinated in one chunk, are
+        // what a later «الطرفان» stands for
+        let actor = |e: usize| lex.entities[e].kind.is_actor();
+        for f in &frames {
+            let pos = s.items[f.cue].mention.span.start;
+            for &(a, b) in &f.pairs {
+                if actor(a) && actor(b) {
+                    memory.add_pair(index, pos, a, b);
+                }
+            }
+        }
+        for u in &s.units {
+            let mut m: Vec<usize> = s.members(u).into_iter().filter(|&e| actor(e)).collect();
+            m.dedup();
+            if m.len() == 2 {
+                let pos = s.items[u.items[0]].mention.span.start;
+                memory.add_pair(index, pos, m[0], m[1]);
+            }
+        }
         // an entity named in the sentence needs no antecedent; one that
         // came only through a reference shows where it was named
         let via_of = |e: usize| -> Option<coref::Via> {
@@ -493,7 +594,7 @@ impl<'l> Extractor<'l> {
     fn frame(&self, cue: usize, cue_word: usize, pattern: usize, r: roles::Roles, polarity: Polarity, negated_by: Option<usize>) -> Frame {
         let lex = self.lex;
         let rel = &lex.relations[lex.patterns[pattern].relation];
-        let agents: Vec<usize> = r.agents.iter().map(|&e| lex.entities[e].agent_as.unwrap_or(e)).filter(|e| !self.sources.contains(e)).collect();
+        let agents: Vec<usize> = r.agents.iter().map(|&e| lex.entities[e].agent_as.unwrap_or(e)).filter(|&e| !lex.chain(e).iter().any(|x| self.sources.contains(x))).collect();
         let patients: Vec<usize> = r
             .patients
             .iter()
@@ -505,8 +606,10 @@ impl<'l> Extractor<'l> {
         // forces move within their own state (syria withdrew_from palmyra):
         // only actors exclude their ancestors and descendants
         let place_object = rel.object == ObjectKind::Place;
+        // (and a place attacked by its own state is no contradiction: قوات
+        // النظام قصفت سراقب)
         let mut add = |a: usize, b: usize, pairs: &mut Vec<(usize, usize)>| {
-            if a == b || (!place_object && self.related(a, b)) {
+            if a == b || (!place_object && !lex.entities[b].kind.is_place() && self.related(a, b)) {
                 same = true;
             } else if !pairs.contains(&(a, b)) {
                 pairs.push((a, b));
@@ -552,7 +655,8 @@ impl<'l> Extractor<'l> {
         } else {
             Some(Reason::NoPatient)
         };
-        Frame { cue, cue_word, pattern, agents, patients, polarity, negated_by, pairs, rejected }
+        let (agent_source, patient_source) = (r.agent_source, r.patient_source);
+        Frame { cue, cue_word, pattern, agents, patients, polarity, negated_by, pairs, rejected, agent_source, patient_source }
     }
 
     /// A verb right after a noun cue of the same relation is the noun's
@@ -567,6 +671,72 @@ impl<'l> Extractor<'l> {
             && pats.iter().all(|&p| lex.patterns[p].shape == crate::lexicon::Shape::Verb)
             && prev_pats.iter().any(|&p| lex.patterns[p].shape == crate::lexicon::Shape::Noun)
             && rel(pats).iter().any(|r| rel(prev_pats).contains(r))
+    }
+
+    /// A light verb that is a cue itself (شنّت، نفّذت) and governs a noun cue
+    /// of the same relation later in its clause (شنّت مقاتلات روسية … سلسلة
+    /// غارات على…): when the noun found its arguments, it carries the
+    /// relation, and the verb's own object (whatever follows it: انطلقت من
+    /// قاعدة حميميم) is dropped; when it did not, the verb's frame stands.
+    fn defer_light_verbs(&self, s: &Sentence, frames: &mut [Frame]) {
+        let lex = self.lex;
+        for i in 0..frames.len() {
+            if frames[i].pairs.is_empty() || lex.patterns[frames[i].pattern].shape != crate::lexicon::Shape::Verb {
+                continue;
+            }
+            let it = &s.items[frames[i].cue];
+            let word = s.word(it.first_word);
+            let bare = word.strip_prefix(['و', 'ف']).filter(|b| b.chars().count() >= 2).unwrap_or(word);
+            if !(lex.grammar.light_verbs.contains(word) || lex.grammar.light_verbs.contains(bare)) {
+                continue;
+            }
+            let rel = frames[i].pattern_relation(lex);
+            let governed = frames.iter().any(|f| {
+                let n = &s.items[f.cue];
+                !f.pairs.is_empty()
+                    && lex.patterns[f.pattern].shape == crate::lexicon::Shape::Noun
+                    && f.pattern_relation(lex) == rel
+                    && n.first_word > it.last_word
+                    && roles::governing_light_verb(lex, s, n.first_word, n.clause) == Some(it.first_word)
+            });
+            if governed {
+                frames[i].pairs.clear();
+                frames[i].rejected = Some(Reason::LightVerb);
+            }
+        }
+    }
+
+    /// A verb in the future (ستنسحب، سوف تنسحب), or a noun governed by a
+    /// light verb in the future (سيعقد اجتماعاً مع…), states a plan, not a
+    /// fact: no claim.
+    fn drop_planned(&self, s: &Sentence, frames: &mut [Frame]) {
+        let lex = self.lex;
+        let future = |w: usize| {
+            let word = s.word(w).trim_start_matches(['و', 'ف']);
+            let mut cs = word.chars();
+            let prefixed = cs.next() == Some('س') && matches!(cs.next(), Some('ي' | 'ت' | 'ن'));
+            // a cue says itself whether its س is the future prefix (سيطرت is
+            // no future); a light verb is no item and was found without it
+            let marked = match s.items.iter().find(|x| x.first_word == w) {
+                Some(x) => x.mention.proclitic(s.text).ends_with('س'),
+                None => prefixed,
+            };
+            // (ستواصل، سيستمر: a plan to go on is a fact now)
+            let stem: String = word.chars().skip(2).collect();
+            (marked && !lex.grammar.aspect_verbs.contains(&stem)) || (w > 0 && s.word(w - 1) == "سوف")
+        };
+        for f in frames.iter_mut().filter(|f| !f.pairs.is_empty()) {
+            let it = &s.items[f.cue];
+            let planned = match lex.patterns[f.pattern].shape {
+                crate::lexicon::Shape::Verb => future(it.first_word),
+                crate::lexicon::Shape::Noun => roles::governing_light_verb(lex, s, it.first_word, it.clause).is_some_and(future),
+                _ => false,
+            };
+            if planned {
+                f.pairs.clear();
+                f.rejected = Some(Reason::Planned);
+            }
+        }
     }
 
     /// Is one entity the other or its ancestor?
@@ -701,18 +871,31 @@ where
     M: Fn(Article, Vec<Claim>) -> T + Sync,
     F: FnMut(Result<T, InputError>),
 {
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Result<Article, InputError>>>(1);
+    // One article at a time through a bounded channel: the workers take
+    // whatever has arrived (up to CHUNK) and never wait for a chunk to fill,
+    // so a slow pipe gets its claims back article by article, while a fast
+    // file still goes through in chunks. Memory stays flat either way.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Article, InputError>>(CHUNK * 2);
     std::thread::scope(|scope| {
         scope.spawn(move || {
-            let mut articles = articles;
-            loop {
-                let chunk: Vec<_> = articles.by_ref().take(CHUNK).collect();
-                if chunk.is_empty() || tx.send(chunk).is_err() {
+            for a in articles {
+                if tx.send(a).is_err() {
                     break;
                 }
             }
         });
-        for chunk in rx {
+        let chunks = std::iter::from_fn(|| {
+            let first = rx.recv().ok()?;
+            let mut chunk = vec![first];
+            while chunk.len() < CHUNK {
+                match rx.try_recv() {
+                    Ok(a) => chunk.push(a),
+                    Err(_) => break,
+                }
+            }
+            Some(chunk)
+        });
+        for chunk in chunks {
             let results: Vec<Result<T, InputError>> = chunk
                 .into_par_iter()
                 .map(|r| {

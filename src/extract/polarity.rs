@@ -6,7 +6,7 @@
 //! الشعبي فالح الفياض دخول قوات الحشد إلى سوريا".
 
 use super::claim::Polarity;
-use super::sentence::{ItemKind, Sentence};
+use crate::syntax::{ItemKind, Sentence};
 use crate::lexicon::Lexicon;
 
 /// How far after a denial verb its scope reaches, in words.

@@ -10,7 +10,7 @@
 //! light verb before it (شنت إسرائيل هجوما). A passive or participle
 //! (المدعومة من، تحت سيطرة) has its patient before and its agent after.
 
-use super::sentence::{Sentence, Unit};
+use crate::syntax::{Sentence, Unit};
 use crate::lexicon::{Genitive, Lexicon, ObjectKind, Pattern, Shape};
 use serde::Serialize;
 
@@ -30,6 +30,11 @@ pub enum Reason {
     /// The act is only threatened, demanded, alleged or rejected by the cue
     /// that governs it (توعدت أنقرة بشن عملية ضد قسد): not asserted.
     Embedded,
+    /// A light verb whose noun (شنّت … غارات) carries the relation.
+    LightVerb,
+    /// Only planned: a verb in the future (ستنسحب، سوف تنسحب) or a noun
+    /// governed by one (سيعقد اجتماعاً).
+    Planned,
 }
 
 impl Reason {
@@ -40,6 +45,8 @@ impl Reason {
             Reason::WrongObjectKind => "an object was found but is of the wrong kind for this relation",
             Reason::SameEntity => "subject and object are the same entity",
             Reason::Embedded => "the act is only threatened, demanded, alleged or rejected by the cue that governs it",
+            Reason::LightVerb => "a light verb: the noun it governs carries the relation, with its own object",
+            Reason::Planned => "only planned: a verb in the future tense (س، سوف), or a noun governed by one",
         }
     }
 }
@@ -57,6 +64,9 @@ pub struct Roles {
     /// Hostility between parties runs both ways (اشتباكات بين X وY): every
     /// pair is claimed in both directions.
     pub mutual: bool,
+    /// Where the agents and the patients were read from (for `explain`).
+    pub agent_source: &'static str,
+    pub patient_source: &'static str,
 }
 
 fn actor_members(lex: &Lexicon, s: &Sentence, u: &Unit) -> Vec<usize> {
@@ -91,7 +101,7 @@ fn free_or_partitive(u: &Unit) -> bool {
 
 /// Is there a cue between words `a` and `b` (exclusive)?
 fn cue_between(s: &Sentence, a: usize, b: usize) -> bool {
-    s.items.iter().any(|it| matches!(it.kind, super::sentence::ItemKind::Cue(_)) && it.first_word > a && it.last_word < b)
+    s.items.iter().any(|it| matches!(it.kind, crate::syntax::ItemKind::Cue(_)) && it.first_word > a && it.last_word < b)
 }
 
 /// Is there a cue between words `a` and `b` that starts a predicate of its
@@ -99,7 +109,7 @@ fn cue_between(s: &Sentence, a: usize, b: usize) -> bool {
 /// verbal noun heading the object itself (تدعم الغارات الروسية) do not.
 fn predicate_between(lex: &Lexicon, s: &Sentence, a: usize, b: usize, verb_object: bool) -> bool {
     s.items.iter().any(|it| {
-        let super::sentence::ItemKind::Cue(ps) = &it.kind else { return false };
+        let crate::syntax::ItemKind::Cue(ps) = &it.kind else { return false };
         if it.first_word <= a || it.last_word >= b {
             return false;
         }
@@ -137,7 +147,9 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
     let cw_last = it.last_word;
     let clause = it.clause;
     let w = p.window;
-    let before: Vec<&Unit> = s.units.iter().rev().filter(|u| u.last_word < cw_first && u.clause == clause && cw_first - u.last_word <= w).collect();
+    // (a nisba inside another cue's prepositional phrase, بدعم جوي روسي, is
+    // that cue's argument, not this one's)
+    let before: Vec<&Unit> = s.units.iter().rev().filter(|u| u.last_word < cw_first && u.clause == clause && cw_first - u.last_word <= w && !s.nisba_of_cue(u)).collect();
     // objects are measured from the subject when it follows the verb, so
     // look twice as far here and check the distance where it matters
     let after: Vec<&Unit> = s.units.iter().filter(|u| u.first_word > cw_last && u.clause == clause && u.first_word - cw_last <= 2 * w).collect();
@@ -166,18 +178,38 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 let own = svo.filter(|u| u.first_word > sh.until && cw_first - u.last_word <= 3 && free(u) && !s.is_place_unit(lex, u));
                 if own.is_none() {
                     r.agents = sh.agents.clone();
+                    r.agent_source = "the subject of the verb it is joined to (و/ف/ثم)";
                     agent_unit = None;
                     return verb_patient(lex, s, p, rel, &after, cw_last, w, agent_unit, r);
                 }
             }
             let pick = match (svo, vso) {
-                (Some(b), _) if cw_first - b.last_word <= 3 => Some(*b),
+                (Some(b), _) if cw_first - b.last_word <= 3 => Some((*b, if relative(b) { "the head of the relative clause before the verb" } else { "the subject right before the verb (SVO)" })),
                 (_, Some(a)) => {
                     patient_from = a.last_word;
-                    Some(*a)
+                    Some((*a, "the subject right after the verb (VSO)"))
                 }
-                (Some(b), None) => Some(*b),
+                (Some(b), None) => Some((*b, "the subject earlier in the clause")),
                 (None, None) => None,
+            };
+            let pick = pick.map(|(u, why)| {
+                r.agent_source = why;
+                u
+            });
+            // no subject, but an agent preposition after the verb: a passive
+            // written without its vowels (قُصفت المدينة من قبل الطيران الروسي)
+            // an agent preposition after the verb makes it a passive written
+            // without its vowels (قُصفت المدينة من قبل الطيران الروسي، هوجمت
+            // مواقع قسد على يد الفصائل): that actor is the agent, and the
+            // name after the verb its object
+            let by = after.iter().find(|u| u.prep.as_deref().is_some_and(|x| lex.grammar.agent_preps.iter().any(|a| a == x)) && !actor_members(lex, s, u).is_empty() && !cue_between(s, cw_last, u.first_word));
+            let pick = match by {
+                Some(by) if pick.is_none_or(|u| u.first_word > cw_last) => {
+                    r.agent_source = "the actor after an agent preposition (a passive: قُصفت … من قبل)";
+                    patient_from = cw_last;
+                    Some(*by)
+                }
+                _ => pick,
             };
             if let Some(u) = pick.filter(|u| agent_allowed(lex, s, p, u)) {
                 r.agents = actor_members(lex, s, u);
@@ -187,6 +219,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 // marks this verb's object (اتفق مع، التقى مع)
                 if !sym && !p.object_preps.iter().any(|x| x == "مع") {
                     if let Some(c) = s.units.iter().find(|c| c.prep.as_deref() == Some("مع") && c.first_word > u.last_word && c.first_word - u.last_word <= 3 && c.clause == clause) {
+                        r.agent_source = "the subject and the actor after a comitative مع";
                         for e in actor_members(lex, s, c) {
                             if !r.agents.contains(&e) {
                                 r.agents.push(e);
@@ -204,6 +237,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             // the noun it describes stands right before it
             if let Some(u) = before.iter().find(|u| cw_first - u.last_word <= 3 && !actor_members(lex, s, u).is_empty()) {
                 r.agents = actor_members(lex, s, u);
+                r.agent_source = "the noun the participle describes";
             }
             return verb_patient(lex, s, p, rel, &after, cw_last, w, None, r);
         }
@@ -211,6 +245,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             // after an agent word (هجوم شنه تنظيم داعش)
             if let Some(u) = after.iter().find(|u| u.first_word - cw_last <= 4 && follows_agent_word(s, p, u)) {
                 r.agents = actor_members(lex, s, u);
+                r.agent_source = "the name after an agent word (شنه، ضم)";
                 agent_unit = Some(u.first_word);
                 patient_from = u.last_word;
             }
@@ -227,6 +262,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 let between_free = near && (u.prep.is_none() || (p.genitive == Genitive::Patient && partitive));
                 if between_free {
                     let role = if u.nisba { p.nisba_role } else { p.genitive };
+                    let source = if u.nisba { "the nisba right after the noun" } else { "the genitive right after the noun" };
                     match role {
                         Genitive::Agent => {
                             let m = actor_members(lex, s, u);
@@ -237,6 +273,16 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                             } else {
                                 r.agents = m;
                             }
+                            r.agent_source = source;
+                        }
+                        // a genitive followed by the noun's own object is its
+                        // agent (دعم طهران لسوريا، تسليح واشنطن للفصائل)
+                        Genitive::Patient if !u.nisba && rel.object == ObjectKind::Actor && !actor_members(lex, s, u).is_empty() && {
+                            let obj = after.iter().find(|o| o.first_word > u.last_word && o.first_word - u.last_word <= 2 && o.prep.as_ref().is_some_and(|x| x != "بين" && p.object_preps.contains(x)));
+                            obj.is_some_and(|o| !object_members(lex, s, o, rel.object).is_empty())
+                        } => {
+                            r.agents = actor_members(lex, s, u);
+                            r.agent_source = "the genitive of a verbal noun that has its own object after it (دعم طهران لسوريا)";
                         }
                         Genitive::Patient => {
                             let m = object_members(lex, s, u, rel.object);
@@ -244,6 +290,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                                 r.wrong_kind = true;
                             }
                             r.patients = m;
+                            r.patient_source = source;
                         }
                     }
                     if !r.agents.is_empty() || !r.patients.is_empty() || !r.among.is_empty() {
@@ -256,6 +303,10 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             // says so (بين X وY من جهة، وZ من جهة أخرى)
             if let Some(u) = after.iter().find(|u| u.prep.as_deref() == Some("بين") && u.first_word - cw_last <= w) {
                 let m = actor_members(lex, s, u);
+                r.patient_source = "the parties after بين";
+                if r.agents.is_empty() {
+                    r.agent_source = "the parties after بين";
+                }
                 let hostile = rel.family == crate::lexicon::model::Family::Hostile;
                 let other = other_side(lex, s, u).map(|o| actor_members(lex, s, o)).filter(|o| !o.is_empty());
                 if let (Some(o), true) = (&other, r.agents.is_empty() && !m.is_empty()) {
@@ -284,6 +335,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             if r.agents.is_empty() && r.among.is_empty() {
                 if let Some(u) = after.iter().filter(|u| u.first_word - cw_last <= w).find(|u| u.prep.as_ref().is_some_and(|x| p.agent_preps.contains(x)) || (!p.agent_preps.is_empty() && follows_agent_word(s, p, u))) {
                     r.agents = actor_members(lex, s, u);
+                    r.agent_source = "the name after an agent preposition (من قبل، على يد)";
                     agent_unit = Some(u.first_word);
                 }
             }
@@ -296,6 +348,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             if r.agents.is_empty() && r.among.is_empty() && !suffixed {
                 if let Some(u) = light_verb_subject(lex, s, cw_first, clause) {
                     r.agents = actor_members(lex, s, u);
+                    r.agent_source = "the subject of the light verb that governs the noun (شن، أجرى، عقد)";
                     return r;
                 }
             }
@@ -307,21 +360,39 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 });
                 if let Some(u) = light {
                     r.agents = actor_members(lex, s, u);
+                    r.agent_source = "the name right before the noun";
                 } else if let Some(sh) = shared.filter(|sh| cw_first.saturating_sub(sh.cue_last) <= 4 && !sh.agents.is_empty()) {
                     // the complement of a verb (وافقت طهران على عدم المشاركة
                     // مع…، بدأت إيران في سحب…) has that verb's subject
                     r.agents = sh.agents.clone();
+                    r.agent_source = "the subject of the verb whose complement the noun is";
+                } else if after.iter().any(|u| u.prep.as_deref() == Some("مع") && actor_members(lex, s, u).iter().any(|e| r.patients.contains(e))) {
+                    // a noun whose مع names the other party (في ختام اجتماع مع
+                    // نظيره، مصرع عناصر من الحرس خلال اشتباكات مع المعارضة)
+                    // has the actor its clause is about as the first party
+                    // (bare, or members of it: عناصر من الحرس الثوري; not any
+                    // name after من: سحب القوات من سوريا عقب اتصال مع…)
+                    let members_of = |u: &Unit| u.prep.as_deref() == Some("من") && (u.first_word.saturating_sub(3)..u.first_word).any(|w| lex.grammar.members.contains(s.word(w)));
+                    if let Some(u) = before.iter().find(|u| (free(u) || members_of(u)) && !actor_members(lex, s, u).is_empty() && !cue_between(s, u.last_word, cw_first)) {
+                        r.agents = actor_members(lex, s, u);
+                        r.agent_source = "the actor the clause is about, for a noun whose مع names the other party";
+                    }
                 }
             }
         }
         Shape::Passive => {
             if let Some(u) = before.iter().find(|u| !object_members(lex, s, u, rel.object).is_empty()) {
                 r.patients = object_members(lex, s, u, rel.object);
+                r.patient_source = "the name before the passive";
             }
             let agent = after.iter().find(|u| {
                 // an adverbial nisba names the agent by itself (المدعومة
                 // إيرانياً، تركياً: the latter folds to the name تركيا)
                 if u.first_word == cw_last + 1 && u.prep.is_none() {
+                    return true;
+                }
+                // past one relational adjective (بدعم جوي روسي)
+                if u.nisba && u.prep.is_none() && u.first_word == cw_last + 2 && (s.word(cw_last + 1).ends_with('ي') || s.word(cw_last + 1).ends_with("يه")) {
                     return true;
                 }
                 if p.agent_preps.is_empty() {
@@ -332,20 +403,36 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             });
             if let Some(u) = agent {
                 r.agents = actor_members(lex, s, u);
+                r.agent_source = "the name after the passive (or its agent preposition)";
             }
         }
     }
     r
 }
 
+/// How many words a light verb reaches forward to the noun it governs
+/// (شنّت مقاتلات روسية انطلقت من قاعدة حميميم في ريف اللاذقية، منذ ساعات
+/// الصباح الأولى، سلسلة غارات: 15), within its clause and not across أن.
+pub const LIGHT_VERB_REACH: usize = 24;
+
 /// The subject of a light verb (أجرى، عقد، شن، وقّع، أعلن) that governs the
 /// noun cue at word `cue`: the nearest such verb before the cue in its
 /// clause, not across أن; its subject right after it (VSO, however long
 /// the name: أجرى وزير الخارجية الروسي سيرغي لافروف…) or right before it.
 fn light_verb_subject<'s>(lex: &Lexicon, s: &'s Sentence, cue: usize, clause: usize) -> Option<&'s Unit> {
+    let lv = governing_light_verb(lex, s, cue, clause)?;
+    let actor = |u: &&Unit| !actor_members(lex, s, u).is_empty();
+    let vso = s.units.iter().find(|u| u.first_word > lv && u.last_word < cue && u.first_word - lv <= 4 && free(u) && actor(u));
+    let svo = || s.units.iter().rev().find(|u| u.last_word < lv && lv - u.last_word <= 3 && u.clause == clause && free_or_partitive(u) && actor(u));
+    vso.or_else(svo)
+}
+
+/// The word of the light verb that governs the noun at word `cue`: the
+/// nearest one before it in its clause, not across أن.
+pub fn governing_light_verb(lex: &Lexicon, s: &Sentence, cue: usize, clause: usize) -> Option<usize> {
     let mut w = cue;
-    let stop = cue.saturating_sub(14);
-    let lv = loop {
+    let stop = cue.saturating_sub(LIGHT_VERB_REACH);
+    loop {
         if w == 0 || w <= stop {
             return None;
         }
@@ -355,14 +442,12 @@ fn light_verb_subject<'s>(lex: &Lexicon, s: &'s Sentence, cue: usize, clause: us
         }
         let word = s.word(w);
         let bare = word.strip_prefix(['و', 'ف']).filter(|b| b.chars().count() >= 2).unwrap_or(word);
-        if lex.grammar.light_verbs.contains(word) || lex.grammar.light_verbs.contains(bare) {
-            break w;
+        // (and in the future: سيعقد، وستجري)
+        let present = bare.strip_prefix('س').filter(|b| b.chars().count() >= 3).unwrap_or(bare);
+        if lex.grammar.light_verbs.contains(word) || lex.grammar.light_verbs.contains(bare) || lex.grammar.light_verbs.contains(present) {
+            return Some(w);
         }
-    };
-    let actor = |u: &&Unit| !actor_members(lex, s, u).is_empty();
-    let vso = s.units.iter().find(|u| u.first_word > lv && u.last_word < cue && u.first_word - lv <= 4 && free(u) && actor(u));
-    let svo = || s.units.iter().rev().find(|u| u.last_word < lv && lv - u.last_word <= 3 && u.clause == clause && free_or_partitive(u) && actor(u));
-    vso.or_else(svo)
+    }
 }
 
 /// The second side of «بين X من جهة، وY من جهة أخرى»: the unit right after
@@ -420,7 +505,7 @@ fn verb_patient(lex: &Lexicon, s: &Sentence, p: &Pattern, rel: &crate::lexicon::
 /// subject (تدعم الغارات الروسية، تصدت قوات النظام لهجوم داعش).
 #[allow(clippy::too_many_arguments)]
 fn find_patient(lex: &Lexicon, s: &Sentence, rel: &crate::lexicon::model::RelationDef, after: &[&Unit], from: usize, verb: bool, w: usize, agent_unit: Option<usize>, accept: impl Fn(&Unit) -> bool, mut r: Roles) -> Roles {
-    for u in after.iter().filter(|u| u.first_word > from && Some(u.first_word) != agent_unit) {
+    for u in after.iter().filter(|u| u.first_word > from && Some(u.first_word) != agent_unit && !(verb && s.nisba_of_cue(u))) {
         if u.first_word - from > w || complementizer_between(lex, s, from, u.first_word) || predicate_between(lex, s, from, u.first_word, verb) || s.soft_break_between(from, u.first_word) {
             break;
         }
@@ -433,6 +518,11 @@ fn find_patient(lex: &Lexicon, s: &Sentence, rel: &crate::lexicon::model::Relati
             continue;
         }
         r.patients = m;
+        r.patient_source = match &u.prep {
+            None => "the direct object after the verb",
+            Some(_) if verb => "the object after the verb's preposition",
+            Some(_) => "the object after the noun's preposition",
+        };
         break;
     }
     r

@@ -249,6 +249,20 @@ pub struct GrammarFile {
     /// Relative pronouns: their antecedent is the subject of the verb after.
     #[serde(default)]
     pub relatives: Vec<String>,
+    /// Particles and adverbs that may stand right before a verb and are no
+    /// noun (قد، سوف، أيضاً، أمس): an indefinite noun right before a verb
+    /// makes it a relative clause (مسلحين تدعمهم إيران), these do not.
+    #[serde(default)]
+    pub particles: Vec<String>,
+    /// Prepositions that name the agent of a passive (من قبل، على يد): a
+    /// verb with no subject and an actor after one of these is a passive
+    /// written without its vowels.
+    #[serde(default)]
+    pub agent_preps: Vec<String>,
+    /// Verbs of going on (واصل، استمر), as their present stem without its
+    /// prefix: in the future they still state what happens now.
+    #[serde(default)]
+    pub aspect_verbs: Vec<String>,
     /// Words that open an embedded clause: objects are not sought past them.
     #[serde(default)]
     pub complementizers: Vec<String>,

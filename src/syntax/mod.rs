@@ -1,10 +1,32 @@
-//! A sentence as the extractor sees it: its words, the lexicon mentions in
-//! it, and the entity mentions grouped into units (coordinations such as
-//! "إيران وروسيا والعراق", appositions such as "نظيره التركي هاكان فيدان").
+//! Sentence structure: a sentence's words, the lexicon mentions placed
+//! among them ([`Item`]), the entity mentions grouped into chunks that fill
+//! one argument slot together ([`Unit`]: coordinations such as
+//! «إيران وروسيا والعراق», appositions such as «نظيره التركي هاكان فيدان»,
+//! with the preposition that governs them), and clauses (cut at clause
+//! breaks and at ; ؛ :).
+//!
+//! It sits between the matcher and the extractor because every later stage
+//! reads the same structure: frames find their arguments by chunk and
+//! clause, polarity scopes negators by word, coreference replaces a
+//! reference item by the entities it stands for. Like spaCy's `Doc`, it is
+//! built once per sentence and only read after that; the closed-class words
+//! it needs (prepositions, clause breaks, relative pronouns, particles) are
+//! data, in `lexicons/grammar.ron`.
 
 use crate::lexicon::{Lexicon, Target};
 use crate::matcher::{words, Mention};
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
+
+/// Where an entity that reached a sentence through a reference was named:
+/// the antecedent as written.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Via {
+    pub text: String,
+    pub sentence: usize,
+    /// Byte offsets in the input text.
+    pub span: [usize; 2],
+}
 
 /// What a mention is, resolved against the lexicon.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,7 +77,7 @@ pub struct Sentence<'a> {
     pub items: Vec<Item>,
     pub units: Vec<Unit>,
     /// Antecedents of the references resolved in this sentence.
-    pub vias: Vec<super::coref::Via>,
+    pub vias: Vec<Via>,
 }
 
 impl<'a> Sentence<'a> {
@@ -93,7 +115,7 @@ impl<'a> Sentence<'a> {
     }
 
     /// Replace reference item `i` by one entity item per antecedent.
-    pub fn resolve_item(&mut self, i: usize, entities: &[(usize, super::coref::Via)]) {
+    pub fn resolve_item(&mut self, i: usize, entities: &[(usize, Via)]) {
         let it = self.items.remove(i);
         for (k, (e, via)) in entities.iter().enumerate() {
             self.vias.push(via.clone());
@@ -101,6 +123,56 @@ impl<'a> Sentence<'a> {
             n.kind = ItemKind::Entity { entity: *e, nisba: false, via: Some(self.vias.len() - 1) };
             self.items.insert(i + k, n);
         }
+    }
+
+    /// Is the verb at item `ci` the head of a relative clause: right after a
+    /// relative pronoun (التي تدعمها، الذي كان يقوده) or a bare indefinite
+    /// noun (مسلحين تدعمهم إيران)? Its pronoun suffix is then that noun,
+    /// and its missing subject too: neither is an actor named earlier.
+    pub fn in_relative_clause(&self, lex: &Lexicon, ci: usize) -> bool {
+        let g = &lex.grammar;
+        let s = self;
+        let w = s.items[ci].first_word;
+        let Some(mut k) = w.checked_sub(1) else { return false };
+        if s.clause_of_word[k] != s.clause_of_word[w] {
+            return false;
+        }
+        if matches!(s.word(k), "كان" | "كانت" | "كانوا" | "يكون" | "تكون") && k > 0 {
+            k -= 1;
+        }
+        let word = s.word(k);
+        if g.relatives.contains(word) {
+            return true;
+        }
+        let covered = s.items.iter().any(|it| it.first_word <= k && k <= it.last_word);
+        let closed = g.particles.contains(word) || g.prepositions.contains(word) || g.complementizers.contains(word) || g.negators.iter().any(|n| n == word) || g.clause_breaks.contains(word);
+        let definite = ["ال", "وال", "بال", "لل", "فال"].iter().any(|p| word.starts_with(p));
+        let is_word = word.chars().count() >= 3 && word.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c));
+        !covered && !closed && !definite && is_word && !s.text[s.words[k].end..s.words[w].start].contains(['،', ',', '.', ':', '"', '«', '»'])
+    }
+
+    /// Is unit `u` a nisba describing a cue noun before it that stands in a
+    /// prepositional phrase (بغطاء جوي روسي، بوساطة تركية)? It is that noun's argument, never another
+    /// verb's object.
+    pub fn nisba_of_cue(&self, u: &Unit) -> bool {
+        if !u.nisba {
+            return false;
+        }
+        for back in 1..=2 {
+            let Some(w) = u.first_word.checked_sub(back) else { return false };
+            if let Some(x) = self.items.iter().find(|x| x.first_word <= w && w <= x.last_word) {
+                // (only a noun inside a prepositional phrase: تدعم الغارات
+                // الروسية has the strikes, nisba and all, as its object)
+                // (بدعم may be a form of its own, with no proclitic split off)
+                let word = self.word(x.first_word).trim_start_matches(['و', 'ف']);
+                return matches!(x.kind, ItemKind::Cue(_)) && word.starts_with(['ب', 'ل', 'ك']) && word.chars().count() >= 4;
+            }
+            let word = self.word(w);
+            if !(word.ends_with('ي') || word.ends_with("يه")) {
+                return false;
+            }
+        }
+        false
     }
 
     pub fn word(&self, i: usize) -> &str {
@@ -190,7 +262,10 @@ impl<'a> Sentence<'a> {
                 }
                 // coordination: و or a comma between, or two nisbas in a row
                 let coord_gap = gap.is_empty() || gap.chars().all(|c| matches!(c, '،' | ',' | '-' | ' ' | 'و' | '"' | '(' | ')')) || gap == "او";
-                let coord = same_clause && ((coord_gap && (conj || !gap.is_empty() || (nisba && pnisba))) || self.coordinated_nisba(lex, pit, it));
+                // (a reference resolved to names is a slot of its own: وأنهما
+                // after «إلى ريف الحسكة،» does not join the place)
+                let resolved = matches!(it.kind, ItemKind::Entity { via: Some(_), .. });
+                let coord = same_clause && !resolved && ((coord_gap && (conj || !gap.is_empty() || (nisba && pnisba))) || self.coordinated_nisba(lex, pit, it));
                 if coord {
                     u.items.push(i);
                     u.last_word = it.last_word;
@@ -252,6 +327,29 @@ impl<'a> Sentence<'a> {
             "ب" | "ل" | "ك" => return Some(pro.to_string()),
             "لل" => return Some("ل".to_string()),
             _ => {}
+        }
+        // a nisba describes the noun before it (past one more adjective), so
+        // it stands inside that noun's prepositional phrase: بغطاء جوي روسي
+        if matches!(it.kind, ItemKind::Entity { nisba: true, .. }) {
+            let g = &lex.grammar;
+            let is_head = |w: &str| g.place_heads.iter().chain(&g.actor_heads).any(|h| h == w) || g.titles.contains(w);
+            for back in 1..=2 {
+                let Some(w) = it.first_word.checked_sub(back) else { break };
+                // (a head that is a cue takes the nisba as its own argument:
+                // بوساطة تركية، برعاية روسية)
+                if self.word_in_item(w) || self.clause_of_word[w] != it.clause {
+                    break;
+                }
+                let word = self.word(w);
+                let rest = word.get(2..).unwrap_or("");
+                if word.starts_with(['ب', 'ل', 'ك']) && rest.chars().count() >= 4 && !is_head(word) && !rest.starts_with("ال") {
+                    return Some(word[..2].to_string());
+                }
+                // only a relational adjective (جوي، عسكرية) may stand between
+                if !(word.ends_with('ي') || word.ends_with("يه")) {
+                    break;
+                }
+            }
         }
         let preps = &lex.grammar.prepositions;
         let stop = self.items[..i].iter().rev().find(|x| x.last_word < it.first_word).map(|x| x.last_word + 1).unwrap_or(0);
