@@ -209,7 +209,11 @@ impl<'l> Extractor<'l> {
         let lex = self.lex;
         let refs = &lex.references;
         for f in frames.iter_mut() {
-            if !f.pairs.is_empty() || f.rejected == Some(Reason::SameEntity) {
+            if f.rejected == Some(Reason::SameEntity) {
+                self.rebind_hostile_object(a, norm, index, s, f, memory, slot_via, trace);
+                continue;
+            }
+            if !f.pairs.is_empty() {
                 continue;
             }
             let p = &lex.patterns[f.pattern];
@@ -249,8 +253,12 @@ impl<'l> Extractor<'l> {
                 crate::lexicon::Shape::Verb => {
                     if agents.is_empty() {
                         let form = &s.text[it.mention.core..it.mention.form_end];
-                        let res = if suffix == "نا" || form.ends_with("نا") {
-                            refs.pronoun("نا").map(|pr| memory.pronoun(lex, pr, index, pos, None))
+                        // «we»: past ـنا (أرسلنا), or the present with ن where
+                        // the same stem takes ي (ننسحب، ننسق; not نفذت)
+                        let we_present = form.strip_prefix('ن').is_some_and(|rest| p.forms.iter().any(|f| f.strip_prefix('ي') == Some(rest)));
+                        let res = if suffix == "نا" || form.ends_with("نا") || we_present {
+                            // («we» is the speaker's organisation, as قواتنا is)
+                            Some(memory.speaker(lex, index, pos, true))
                         } else if self.opens_clause(s, f.cue) {
                             let plural = form.ends_with("وا") || form.ends_with("ون") || suffix == "ا" || suffix == "وا";
                             Some(memory.dropped_subject(lex, index, pos, plural))
@@ -282,6 +290,43 @@ impl<'l> Extractor<'l> {
                 *f = nf;
             }
         }
+    }
+
+    /// One does not attack one's own positions: when a hostile act's object
+    /// came through a possessive reference that resolved to its own agent
+    /// (طائرات التحالف قصفت مواقعه), the reference is the nearest other actor.
+    #[allow(clippy::too_many_arguments)]
+    fn rebind_hostile_object(&self, a: &Article, norm: &Normalized, index: usize, s: &Sentence, f: &mut Frame, memory: &coref::Memory, slot_via: &mut Vec<(usize, coref::Via)>, trace: &mut Vec<ResolutionTrace>) {
+        let lex = self.lex;
+        let rel = &lex.relations[f.pattern_relation(lex)];
+        if rel.family != crate::lexicon::model::Family::Hostile || f.agents.is_empty() {
+            return;
+        }
+        let cue = &s.items[f.cue];
+        let Some(item) = s.items.iter().find(|it| {
+            it.first_word > cue.last_word && it.clause == cue.clause && matches!(it.kind, ItemKind::Entity { entity, via: Some(_), .. } if f.patients.contains(&entity))
+        }) else {
+            return;
+        };
+        let written = &s.text[item.mention.span.clone()];
+        // (a possessed noun: مواقعه, not the pronoun of a clause: إنهم)
+        let word = s.word(item.first_word);
+        if lex.grammar.complementizers.contains(word) || word.chars().count() < 4 {
+            return;
+        }
+        let Some(pr) = ["هما", "هم", "ها", "ه"].iter().find(|x| written.ends_with(*x)).and_then(|x| lex.references.pronoun(x)) else { return };
+        let res = memory.pronoun(lex, pr, index, item.mention.span.start, Some(&f.agents));
+        let orig = norm.original_range(item.mention.span.clone());
+        trace.push(ResolutionTrace::new(lex, "possessive object of a hostile act, not its own agent", a.text[orig].to_string(), &res));
+        let patients: Vec<usize> = res.entities.iter().map(|x| x.0).filter(|e| lex.entities[*e].kind.is_actor() && !f.agents.contains(e)).collect();
+        if patients.is_empty() {
+            return;
+        }
+        for (e, v) in &res.entities {
+            slot_via.push((*e, v.clone()));
+        }
+        let r = roles::Roles { agents: f.agents.clone(), patients, agent_source: f.agent_source, patient_source: "coreference (see the coref lines)", ..Default::default() };
+        *f = self.frame(f.cue, f.cue_word, f.pattern, r, f.polarity, f.negated_by);
     }
 
     /// A threat, demand, accusation or rejection governs the act right after
@@ -333,8 +378,16 @@ impl<'l> Extractor<'l> {
                 }
             }
             if !frames[i].pairs.is_empty() {
-                frames[j].pairs.clear();
-                frames[j].rejected = Some(Reason::Embedded);
+                // the embedded act, and a noun its light verb governs (من شن
+                // أي هجوم على…)
+                let lv = s.items[frames[j].cue].first_word;
+                for k in 0..frames.len() {
+                    let it = &s.items[frames[k].cue];
+                    if k == j || (k != i && it.first_word > lv && roles::governing_light_verb(lex, s, it.first_word, it.clause) == Some(lv)) {
+                        frames[k].pairs.clear();
+                        frames[k].rejected = Some(Reason::Embedded);
+                    }
+                }
             }
         }
     }
@@ -380,7 +433,14 @@ impl<'l> Extractor<'l> {
         // (هاجمت مجموعة مسلحة…), named or not
         let w = it.first_word;
         let clause_start = w == 0 || s.clause_of_word[w - 1] != s.clause_of_word[w] || self.lex.grammar.complementizers.contains(s.word(w - 1));
-        (conj || (clause_start && w > 0)) && !names_before
+        // ...unless what follows it is a time or a preposition (وصل مساء
+        // الثلاثاء إلى طهران): then it has none, and is about the one before
+        let g = &self.lex.grammar;
+        let bare_start = w == 0 && s.words.len() > it.last_word + 1 && {
+            let next = s.word(it.last_word + 1);
+            g.time_words.contains(next) || g.prepositions.contains(next)
+        };
+        (conj || (clause_start && w > 0) || bare_start) && !names_before
     }
 
     /// Every claim of one article, in sentence order, one per (subject,
@@ -446,6 +506,9 @@ impl<'l> Extractor<'l> {
         let mut s = Sentence::new(lex, &norm.text, range.clone(), ms);
         self.remember_and_resolve(a, norm, index, &mut s, memory, &mut analysis.resolutions);
         if !has_cue {
+            // a sentence with no cue still says who the next one is about
+            s.group(lex);
+            memory.mark_subjects(index, &self.topics(&s));
             return analysis;
         }
         s.group(lex);
@@ -506,12 +569,7 @@ impl<'l> Extractor<'l> {
         }
         let mut slot_via: Vec<(usize, coref::Via)> = Vec::new();
         let mut subjects = frame_subjects(lex, &frames);
-        // a name that opens the sentence before any cue is its topic (a
-        // headline: بوتين في طهران; a nominal sentence: إيران تدعم…)
-        let first_cue = s.items.iter().find(|it| matches!(it.kind, ItemKind::Cue(_))).map(|it| it.first_word).unwrap_or(usize::MAX);
-        if let Some((e, _)) = s.items.iter().find(|it| it.first_word <= 2 && it.first_word < first_cue).and_then(|it| s.entity(s.items.iter().position(|x| std::ptr::eq(x, it)).unwrap())) {
-            subjects.push(e);
-        }
+        subjects.extend(self.topics(&s));
         memory.mark_subjects(index, &subjects);
         if self.coref {
             self.fill_empty_slots(a, norm, index, &s, &mut frames, memory, &mut slot_via, &mut analysis.resolutions);
@@ -737,6 +795,29 @@ impl<'l> Extractor<'l> {
                 f.rejected = Some(Reason::Planned);
             }
         }
+    }
+
+    /// The actors a sentence is about, beside its frames' subjects: a name
+    /// that opens it before any cue (a headline: بوتين في طهران; a nominal
+    /// sentence: إيران تدعم…), and the actor right after a sentence-initial
+    /// verb that is no cue (حاولت مجموعة من عناصر تنظيم داعش التسلل…). The
+    /// next sentence's verb with no subject (فاشتبكت مع…) is about them.
+    fn topics(&self, s: &Sentence) -> Vec<usize> {
+        let lex = self.lex;
+        let mut out = Vec::new();
+        let first_cue = s.items.iter().find(|it| matches!(it.kind, ItemKind::Cue(_))).map(|it| it.first_word).unwrap_or(usize::MAX);
+        if let Some(i) = s.items.iter().position(|it| it.first_word <= 2 && it.first_word < first_cue) {
+            if let Some((e, _)) = s.entity(i) {
+                out.push(e);
+            }
+        }
+        if first_cue > 0 {
+            let partitive = |u: &sentence::Unit| u.prep.is_none() || u.prep.as_deref() == Some("من");
+            if let Some(u) = s.units.iter().find(|u| u.first_word >= 1 && u.first_word <= 5 && u.first_word < first_cue && u.clause == 0 && partitive(u)) {
+                out.extend(s.members(u).into_iter().filter(|&e| lex.entities[e].kind.is_actor()));
+            }
+        }
+        out
     }
 
     /// Is one entity the other or its ancestor?

@@ -170,7 +170,10 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             // a verb agreeing in the plural (زاروا، يقاتلون) has its subject before it
             let form = &s.text[it.mention.core..it.mention.span.end];
             let plural = form.ends_with("وا") || form.ends_with("ون");
-            let vso = after.first().filter(|u| !plural && free(u) && u.first_word - cw_last <= 3 && !actor_members(lex, s, u).is_empty() && !cue_between(s, cw_last, u.first_word));
+            // a verb in the first person plural present (ندعم، ننسحب) has «we»
+            // as its subject: the name after it is its object
+            let we = form.strip_prefix('ن').is_some_and(|rest| p.forms.iter().any(|f| f.strip_prefix('ي') == Some(rest)));
+            let vso = after.first().filter(|u| !plural && !we && free(u) && u.first_word - cw_last <= 3 && !actor_members(lex, s, u).is_empty() && !cue_between(s, cw_last, u.first_word));
             // a verb joined to the one before (و، ف، ثم) shares its subject
             // unless a subject of its own stands between them
             let coordinated = it.mention.proclitic(s.text).starts_with(['و', 'ف']) || (cw_first > 0 && s.word(cw_first - 1) == "ثم");

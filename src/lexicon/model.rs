@@ -263,6 +263,10 @@ pub struct GrammarFile {
     /// prefix: in the future they still state what happens now.
     #[serde(default)]
     pub aspect_verbs: Vec<String>,
+    /// Words of time that may follow a verb (مساء، أمس، الثلاثاء): a verb
+    /// opening its sentence and followed by one has no subject of its own.
+    #[serde(default)]
+    pub time_words: Vec<String>,
     /// Words that open an embedded clause: objects are not sought past them.
     #[serde(default)]
     pub complementizers: Vec<String>,

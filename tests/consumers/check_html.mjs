@@ -103,7 +103,37 @@ try {
         if (cy.zoom() > 1.4) cy.zoom({ level: 1.4, position: ed.midpoint() });
       }, j);
       await new Promise((r) => setTimeout(r, 150));
-      const pt = await page.evaluate((j) => window.actorgraph.edgePoint(j), j);
+      // a point of the edge that no node (nor its label) and no other edge
+      // covers: the middle if it is clear, else the nearest clear point
+      const pt = await page.evaluate((j) => {
+        const ag = window.actorgraph;
+        const cy = ag.cy;
+        const ed = cy.$id(`e${j}`);
+        const a = ed.sourceEndpoint();
+        const b = ed.targetEndpoint();
+        const mid = ed.midpoint();
+        const nodes = cy.nodes(':visible').map((n) => n.boundingBox());
+        const others = cy.edges(':visible').filter((e) => e.id() !== ed.id()).map((e) => [e.sourceEndpoint(), e.targetEndpoint()]);
+        const segDist = (p, [u, v]) => {
+          const dx = v.x - u.x;
+          const dy = v.y - u.y;
+          const l2 = dx * dx + dy * dy || 1;
+          const t = Math.max(0, Math.min(1, ((p.x - u.x) * dx + (p.y - u.y) * dy) / l2));
+          return Math.hypot(p.x - u.x - t * dx, p.y - u.y - t * dy);
+        };
+        const clear = (p) => !nodes.some((bb) => p.x >= bb.x1 - 6 && p.x <= bb.x2 + 6 && p.y >= bb.y1 - 6 && p.y <= bb.y2 + 6) && !others.some((s) => segDist(p, s) < 6);
+        const straight = ed.parallelEdges().length === 1;
+        const candidates = [mid];
+        if (straight) {
+          for (const t of [0.4, 0.6, 0.3, 0.7, 0.35, 0.65, 0.25, 0.75, 0.2, 0.8]) candidates.push({ x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y) });
+        }
+        const p = candidates.find(clear) || mid;
+        const box = document.getElementById('graph').getBoundingClientRect();
+        const pan = cy.pan();
+        const z = cy.zoom();
+        return { x: box.left + p.x * z + pan.x, y: box.top + p.y * z + pan.y, clear: clear(p) };
+      }, j);
+      out.edge_click_point = pt;
       await page.mouse.click(pt.x, pt.y);
       await new Promise((r) => setTimeout(r, 150));
       out.edge_click = await edgePanel();
