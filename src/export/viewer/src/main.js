@@ -850,7 +850,12 @@ function showResults() {
   const q = $('search').value;
   const ul = $('search-results');
   ul.replaceChildren();
-  if (!q.trim()) { ul.hidden = true; return; }
+  if (!q.trim()) {
+    // an emptied search box lets go of the node it found
+    ul.hidden = true;
+    cy.nodes('.found').removeClass('found');
+    return;
+  }
   const found = search(q);
   if (!found.length) ul.append(el('li', { class: 'none', text: 'No actor by that name' }));
   for (const i of found) {
