@@ -2,7 +2,11 @@
 use std::{env, fs, path::Path};
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("lexicons");
+    // read at run time, not baked in when the script was compiled: a target/
+    // copied from another checkout (a worktree seeded with main's) would
+    // otherwise go on embedding the other checkout's lexicons
+    let manifest = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest).join("lexicons");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut files = Vec::new();
     collect(&root, &root, &mut files);

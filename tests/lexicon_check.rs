@@ -188,3 +188,31 @@ fn stats_counts_per_kind() {
     assert_eq!(count("entities"), 17);
     assert_eq!(count("relations"), 15);
 }
+
+#[test]
+fn relations_and_entities_as_jsonl() {
+    // what a Spark job reads to order the ends of symmetric relations and to
+    // label edges: one JSON object per relation, the SPEC's four symmetric
+    let out = run(&fixtures(), &["lexicon", "relations"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let rows: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(rows.len(), 15);
+    let mut symmetric: Vec<&str> = rows.iter().filter(|r| r["symmetric"] == true).map(|r| r["id"].as_str().unwrap()).collect();
+    symmetric.sort();
+    assert_eq!(symmetric, ["agreed_with", "cooperated_with", "met_with", "negotiated_with"]);
+    let attacked = rows.iter().find(|r| r["id"] == "attacked").unwrap();
+    assert_eq!(attacked["family"], "hostile");
+    assert_eq!(attacked["en"], "attacked");
+
+    let out = run(&fixtures(), &["lexicon", "entities", "good"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let rows: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(rows.len(), 17);
+    let ids: std::collections::HashSet<&str> = rows.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    for r in &rows {
+        assert!(r["kind"].is_string() && r["en"].is_string() && r["ar"].is_string(), "{r}");
+        if let Some(p) = r["parent"].as_str() {
+            assert!(ids.contains(p), "parent {p} of {r} is an entity");
+        }
+    }
+}

@@ -19,6 +19,23 @@ pub enum Command {
         /// Lexicon folder (default: --lexicons, else the embedded lexicon).
         dir: Option<PathBuf>,
     },
+    /// Print the relations as JSONL, one per line: id, en, ar, family,
+    /// symmetric, object. For jobs that group claims into edges themselves
+    /// (a symmetric relation's ends are ordered by id, as in the graph).
+    ///
+    /// Example: actorgraph lexicon relations > relations.jsonl
+    Relations {
+        /// Lexicon folder (default: --lexicons, else the embedded lexicon).
+        dir: Option<PathBuf>,
+    },
+    /// Print the entities as JSONL, one per line: id, kind, parent, en, ar
+    /// (in lexicon order). For joining labels onto claims and edges.
+    ///
+    /// Example: actorgraph lexicon entities > entities.jsonl
+    Entities {
+        /// Lexicon folder (default: --lexicons, else the embedded lexicon).
+        dir: Option<PathBuf>,
+    },
     /// Show which claims change on a corpus when the lexicon changes: the
     /// claims only OLD makes (-) and only NEW makes (+), keyed on article,
     /// sentence, subject, relation, object and polarity, each with its
@@ -70,6 +87,38 @@ pub fn run(cmd: Command, g: &Global) -> Result<(), CliError> {
             }
             Ok(())
         }
+        Command::Relations { dir } => {
+            let lex = load(dir, g)?;
+            let rows = lex.relations.iter().map(|r| {
+                serde_json::json!({
+                    "id": r.id, "en": r.en, "ar": r.ar, "family": r.family.as_str(),
+                    "symmetric": r.symmetric, "object": r.object,
+                })
+            });
+            print_jsonl(rows)
+        }
+        Command::Entities { dir } => {
+            let lex = load(dir, g)?;
+            let rows = lex.entities.iter().map(|e| {
+                serde_json::json!({
+                    "id": e.id, "kind": e.kind.as_str(), "parent": e.parent.map(|p| lex.entities[p].id.as_str()),
+                    "en": e.en, "ar": e.ar,
+                })
+            });
+            print_jsonl(rows)
+        }
+    }
+}
+
+/// One JSON value per line on stdout; a reader that stops early is no error.
+fn print_jsonl(rows: impl Iterator<Item = serde_json::Value>) -> Result<(), CliError> {
+    use std::io::Write;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let res = rows.into_iter().try_for_each(|v| writeln!(out, "{v}")).and_then(|_| out.flush());
+    match res {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => Ok(r?),
     }
 }
 

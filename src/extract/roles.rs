@@ -70,7 +70,13 @@ pub struct Roles {
 }
 
 fn actor_members(lex: &Lexicon, s: &Sentence, u: &Unit) -> Vec<usize> {
-    s.members(u).into_iter().filter(|&e| lex.entities[e].kind.is_actor() || lex.entities[e].agent_as.is_some()).collect()
+    // (a nisba of territory is a place: العاصمة القطرية)
+    u.items
+        .iter()
+        .filter(|&&i| !s.territory_nisba(lex, i))
+        .filter_map(|&i| s.entity(i).map(|(e, _)| e))
+        .filter(|&e| lex.entities[e].kind.is_actor() || lex.entities[e].agent_as.is_some())
+        .collect()
 }
 
 fn object_members(lex: &Lexicon, s: &Sentence, u: &Unit, k: ObjectKind) -> Vec<usize> {
@@ -149,10 +155,13 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
     let w = p.window;
     // (a nisba inside another cue's prepositional phrase, بدعم جوي روسي, is
     // that cue's argument, not this one's)
-    let before: Vec<&Unit> = s.units.iter().rev().filter(|u| u.last_word < cw_first && u.clause == clause && cw_first - u.last_word <= w && !s.nisba_of_cue(u)).collect();
+    // (nor is the patron after a word of affiliation, فصائل موالية لإيران,
+    // unless that word is this cue: المدعومة من إيران)
+    let foreign = |u: &Unit| s.affiliated(lex, u).is_some_and(|aw| aw < cw_first || aw > cw_last);
+    let before: Vec<&Unit> = s.units.iter().rev().filter(|u| u.last_word < cw_first && u.clause == clause && cw_first - u.last_word <= w && !s.nisba_of_cue(u) && !foreign(u) && !s.owned_by(lex, u)).collect();
     // objects are measured from the subject when it follows the verb, so
     // look twice as far here and check the distance where it matters
-    let after: Vec<&Unit> = s.units.iter().filter(|u| u.first_word > cw_last && u.clause == clause && u.first_word - cw_last <= 2 * w).collect();
+    let after: Vec<&Unit> = s.units.iter().filter(|u| u.first_word > cw_last && u.clause == clause && u.first_word - cw_last <= 2 * w && !foreign(u)).collect();
     let mut r = Roles::default();
     let sym = rel.symmetric || p.object_preps.iter().any(|x| x == "بين");
     let mut patient_from = cw_last;
@@ -237,8 +246,17 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             return verb_patient(lex, s, p, rel, &after, patient_from, w, agent_unit, r);
         }
         Shape::Participle => {
-            // the noun it describes stands right before it
-            if let Some(u) = before.iter().find(|u| cw_first - u.last_word <= 3 && !actor_members(lex, s, u).is_empty()) {
+            let circumstantial = cw_first > 0 && s.text[s.words[cw_first - 1].end..s.words[cw_first].start].contains(['،', ',']);
+            if circumstantial {
+                // after a comma it is circumstantial (…، رافضاً المطالب
+                // الروسية): its subject is the sentence's, the first actor
+                // named bare before it
+                if let Some(u) = s.units.iter().find(|u| u.last_word < cw_first && free(u) && !u.nisba && !s.nisba_of_cue(u) && !actor_members(lex, s, u).is_empty()) {
+                    r.agents = actor_members(lex, s, u);
+                    r.agent_source = "the sentence's subject, for a circumstantial participle after a comma";
+                }
+            } else if let Some(u) = before.iter().find(|u| cw_first - u.last_word <= 3 && !actor_members(lex, s, u).is_empty()) {
+                // the noun it describes stands right before it
                 r.agents = actor_members(lex, s, u);
                 r.agent_source = "the noun the participle describes";
             }

@@ -267,6 +267,18 @@ pub struct GrammarFile {
     /// opening its sentence and followed by one has no subject of its own.
     #[serde(default)]
     pub time_words: Vec<String>,
+    /// Nouns of territory (العاصمة، الحدود، الأراضي): a nisba after one
+    /// names a place (العاصمة القطرية، الحدود التركية), not an actor.
+    #[serde(default)]
+    pub territory_heads: Vec<String>,
+    /// Words of affiliation (موالية، التابعة، المدعومة): the name after one
+    /// is the patron of the noun before it, not an argument of the clause.
+    #[serde(default)]
+    pub affiliation_words: Vec<String>,
+    /// Words of ownership (تابعة): the name after one owns the noun before
+    /// it; an object, never a subject.
+    #[serde(default)]
+    pub ownership_words: Vec<String>,
     /// Words that open an embedded clause: objects are not sought past them.
     #[serde(default)]
     pub complementizers: Vec<String>,

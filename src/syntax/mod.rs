@@ -175,6 +175,34 @@ impl<'a> Sentence<'a> {
         false
     }
 
+    /// Is item `i` a nisba naming a territory (العاصمة القطرية، الحدود
+    /// التركية، البلدات السورية)? It is a place, not the state as an actor.
+    pub fn territory_nisba(&self, lex: &Lexicon, i: usize) -> bool {
+        let it = &self.items[i];
+        if !matches!(it.kind, ItemKind::Entity { nisba: true, .. }) || it.first_word == 0 {
+            return false;
+        }
+        let w = it.first_word - 1;
+        if self.items.iter().any(|x| x.first_word <= w && w <= x.last_word) {
+            return false;
+        }
+        let word = self.word(w);
+        let bare = ["وال", "بال", "لل", "ال", "و", "ب", "ل"].iter().find_map(|p| word.strip_prefix(p).filter(|b| b.chars().count() >= 3)).unwrap_or(word);
+        lex.grammar.territory_heads.contains(word) || lex.grammar.territory_heads.contains(bare)
+    }
+
+    /// Does unit `u` stand right after a word of affiliation (موالية لإيران،
+    /// المدعومة من تركيا)? Returns that word's index.
+    pub fn affiliated(&self, lex: &Lexicon, u: &Unit) -> Option<usize> {
+        (u.first_word.saturating_sub(2)..u.first_word).rev().find(|&w| lex.grammar.affiliation_words.contains(self.word(w)))
+    }
+
+    /// Does unit `u` stand right after a word of ownership (موقع تابع
+    /// للنظام)?
+    pub fn owned_by(&self, lex: &Lexicon, u: &Unit) -> bool {
+        (u.first_word.saturating_sub(2)..u.first_word).any(|w| lex.grammar.ownership_words.contains(self.word(w)))
+    }
+
     pub fn word(&self, i: usize) -> &str {
         &self.text[self.words[i].clone()]
     }
@@ -240,6 +268,14 @@ impl<'a> Sentence<'a> {
                 let same_clause = pit.clause == it.clause;
                 let adjacent = gap.is_empty() && !conj && same_clause;
                 let u = units.last_mut().unwrap();
+                // the same entity twice in a row is one mention (العاصمة
+                // التركية أنقرة، الرئيس السوري بشار الأسد)
+                let named = |x: &Item| matches!(x.kind, ItemKind::Entity { via: None, .. });
+                if adjacent && e == pe && named(it) && named(pit) {
+                    u.last_word = it.last_word;
+                    prev = Some(i);
+                    continue;
+                }
                 // apposition: a title or nisba then a person's name
                 let person = |x: usize| lex.entities[x].kind == crate::lexicon::EntityKind::Person;
                 // (the same entity twice in a row is one mention: العاهل
