@@ -81,6 +81,7 @@ pub fn synthetic(nodes: usize, edges: usize, seed: u64) -> KnowledgeGraph {
                 span: [0, 10],
                 trigger: String::new(),
                 text: String::new(),
+                ..Default::default()
             })
             .collect();
         kg.graph.add_edge(NodeIndex::new(a), NodeIndex::new(b), Edge { relation: rel.into(), polarity, family: family.into(), symmetric, evidence });

@@ -130,7 +130,7 @@ fn gexf_attributes_carry_the_nasty_text() {
     let g = nasty_graph();
     let gexf = to_gexf(&g);
     let mut r = quick_xml::Reader::from_str(&gexf);
-    let want = Evidence { article: "a<&>\"".into(), date: Some("2018-06-13".into()), sentence: 2, span: [0, 0], trigger: String::new(), text: clean_text(NASTY).into_owned() }.line();
+    let want = Evidence { article: "a<&>\"".into(), date: Some("2018-06-13".into()), sentence: 2, span: [0, 0], trigger: String::new(), text: clean_text(NASTY).into_owned(), ..Default::default() }.line();
     let mut found = false;
     loop {
         match r.read_event().unwrap() {

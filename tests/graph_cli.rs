@@ -127,7 +127,7 @@ fn an_unwritable_output_fails_with_1_and_keeps_the_previous_files() {
     let out = d.path().join("out");
     let o = run(&["build", ARTICLES, "--out", s(&out), "--no-svg"]);
     assert!(o.status.success());
-    let before: Vec<(PathBuf, Vec<u8>)> = ["claims.jsonl", "graph.graphml", "graph.dot"].iter().map(|f| (out.join(f), std::fs::read(out.join(f)).unwrap())).collect();
+    let before: Vec<(PathBuf, Vec<u8>)> = ["claims.jsonl", "graph.graphml", "graph.dot", "graph.html"].iter().map(|f| (out.join(f), std::fs::read(out.join(f)).unwrap())).collect();
     std::fs::remove_file(out.join("graph.gexf")).unwrap();
     std::fs::create_dir(out.join("graph.gexf")).unwrap();
     let o = run(&["build", ARTICLES, "--out", s(&out), "--no-svg", "--level", "state"]);
@@ -136,7 +136,7 @@ fn an_unwritable_output_fails_with_1_and_keeps_the_previous_files() {
         assert_eq!(std::fs::read(&p).unwrap(), bytes, "{} changed", p.display());
     }
     let names: Vec<String> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
-    assert_eq!(names.len(), 4, "temp files left behind: {names:?}");
+    assert_eq!(names.len(), 5, "temp files left behind: {names:?}");
 
     // as a user without root, a read-only folder
     #[cfg(unix)]

@@ -1,8 +1,10 @@
 //! `graphs/syria.*` is the graph of `examples/articles`, committed so the
 //! README can show it and the query commands have a graph to load. It must
 //! be what the current extractor and lexicon build: this test builds it
-//! afresh and compares the bytes. The PNG and SVG are not compared (their
-//! pixels depend on the Graphviz version and fonts).
+//! afresh and compares the bytes (the evidence browser `syria.html`
+//! included: its layout is computed in Rust, the same on every machine). The
+//! PNG and SVG are not compared (their pixels depend on the Graphviz version
+//! and fonts).
 
 use std::path::Path;
 use std::process::Command;
@@ -23,7 +25,7 @@ fn committed_graphs_are_up_to_date() {
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let mut stale = Vec::new();
-    for f in ["syria.claims.jsonl", "syria.graphml", "syria.gexf", "syria.dot"] {
+    for f in ["syria.claims.jsonl", "syria.graphml", "syria.gexf", "syria.dot", "syria.html"] {
         let committed = std::fs::read(root.join("graphs").join(f)).unwrap_or_default();
         let now = std::fs::read(fresh.path().join(f)).unwrap();
         if committed != now {

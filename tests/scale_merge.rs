@@ -52,7 +52,7 @@ fn merging_shards_equals_building_all_at_once() {
         let merged = d.path().join(name);
         let o = run(&["merge", s(&shard_claims[order[0]]), s(&shard_claims[order[1]]), "--out", s(&merged), "--no-svg", "--include-negated"]);
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        for f in ["graph.graphml", "graph.gexf", "graph.dot"] {
+        for f in ["graph.graphml", "graph.gexf", "graph.dot", "graph.html"] {
             assert_eq!(
                 std::fs::read(merged.join(f)).unwrap(),
                 std::fs::read(built.join(f)).unwrap(),

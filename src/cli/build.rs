@@ -21,7 +21,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 #[derive(clap::Args, Debug)]
-#[command(after_help = "Examples:\n  actorgraph build examples/articles --out graphs --name syria --png\n  actorgraph build dump.jsonl --out out --level state --since 2018-01-01\n  actorgraph build corpus/ --out out --labels both --relations attacked,controls")]
+#[command(after_help = "Examples:\n  actorgraph build examples/articles --out graphs --name syria --png   (then open graphs/syria.html)\n  actorgraph build dump.jsonl --out out --level state --since 2018-01-01\n  actorgraph build corpus/ --out out --labels both --relations attacked,controls")]
 pub struct Args {
     /// Article files (.txt, .jsonl) or folders of them; - reads standard input.
     #[arg(required = true)]
@@ -35,7 +35,9 @@ pub struct Args {
 pub struct GraphArgs {
     /// Output folder (created if missing). Files: NAME.graphml, NAME.gexf,
     /// NAME.dot, NAME.svg (when Graphviz `dot` is installed), NAME.png
-    /// (--png); `build` also writes the claims: claims.jsonl, or
+    /// (--png), NAME.html (the evidence browser: one self-contained page
+    /// that opens offline, to explore the graph and read the sentence
+    /// behind every edge); `build` also writes the claims: claims.jsonl, or
     /// NAME.claims.jsonl when --name is given.
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
@@ -65,7 +67,8 @@ pub struct GraphArgs {
     /// ancestors they bring in.
     #[arg(long)]
     pub no_part_of: bool,
-    /// Labels of the DOT/SVG/PNG drawing.
+    /// Labels of the DOT/SVG/PNG drawing, and the first ones of NAME.html
+    /// (the page can switch).
     #[arg(long, value_enum, default_value_t = Labels::En)]
     pub labels: Labels,
     /// Also render NAME.png with Graphviz.
@@ -74,6 +77,9 @@ pub struct GraphArgs {
     /// Do not render NAME.svg.
     #[arg(long)]
     pub no_svg: bool,
+    /// Do not write NAME.html.
+    #[arg(long)]
+    pub no_html: bool,
     /// A title drawn above the graph.
     #[arg(long)]
     pub title: Option<String>,
@@ -146,7 +152,7 @@ impl GraphArgs {
 }
 
 /// The files of a graph, rendered in memory: (path, bytes).
-pub fn render_outputs(g: &KnowledgeGraph, args: &GraphArgs, global: &Global) -> Vec<(PathBuf, Vec<u8>)> {
+pub fn render_outputs(g: &KnowledgeGraph, args: &GraphArgs, global: &Global, lex: &Lexicon) -> Vec<(PathBuf, Vec<u8>)> {
     let dot = export::to_dot(g, &args.dot_options());
     let mut files = vec![
         (args.path("graphml"), export::to_graphml(g).into_bytes()),
@@ -177,6 +183,14 @@ pub fn render_outputs(g: &KnowledgeGraph, args: &GraphArgs, global: &Global) -> 
         }
     }
     files.push((args.path("dot"), dot.into_bytes()));
+    if !args.no_html {
+        if g.edge_count() > export::html::MAX_EDGES {
+            global.note(format!("note: {}.html not written: {} edges are more than a browser page can draw ({} at most); narrow the view (--min-articles, --relations, --level, --since/--until)", args.name, g.edge_count(), export::html::MAX_EDGES));
+        } else {
+            let names = crate::query::Resolver::new(g, Some(lex)).names_by_node();
+            files.push((args.path("html"), export::to_html(g, Some(lex), &export::HtmlOptions { labels: args.labels, title: args.title.clone(), level: args.level, names: Some(names) }).into_bytes()));
+        }
+    }
     files
 }
 
@@ -288,7 +302,7 @@ pub fn run(a: Args, global: &Global) -> Result<(), CliError> {
     let claims = merger.claims();
     let merged = merger.finish();
     let g = view(&merged, Some(&lex), &a.graph.view_options());
-    let files = render_outputs(&g, &a.graph, global);
+    let files = render_outputs(&g, &a.graph, global, &lex);
     let written = write_all_atomic(files, vec![claims_out])?;
     global.note(format!(
         "built {}: {articles} articles, {claims} claims, {} nodes, {} edges, {skipped} skipped inputs",

@@ -103,7 +103,7 @@ pub fn run(a: Args, global: &Global) -> Result<(), CliError> {
     let merged = merger.finish();
     let g = view(&merged, Some(&lex), &a.graph.view_options());
     a.graph.create_out()?;
-    let out = render_outputs(&g, &a.graph, global);
+    let out = render_outputs(&g, &a.graph, global, &lex);
     let written = write_all_atomic(out, Vec::new())?;
     global.note(format!(
         "merged {}: {} files, {claims} claims, {} nodes, {} edges, {bad} skipped lines",

@@ -23,7 +23,7 @@ use std::path::PathBuf;
     long_about = "actorgraph reads Arabic news articles (a folder of .txt files or JSONL dumps), \
 finds actors, places and relation cues with curated lexicons, turns each article into claims \
 (\"Iran negotiated with Israel\", negated or not, with the sentence that says so) and merges \
-them into one graph exported to DOT/SVG, GraphML and GEXF.",
+them into one graph exported to DOT/SVG, GraphML, GEXF and an HTML evidence browser.",
     after_help = "Examples:\n  actorgraph extract examples/articles > claims.jsonl\n  actorgraph build examples/articles --out graphs\n  actorgraph paths --graph graphs/syria.graphml --from hezbollah --to sdf\n  actorgraph lexicon check lexicons/"
 )]
 pub struct Cli {
@@ -54,9 +54,11 @@ pub struct Global {
 pub enum Command {
     /// Extract claims from articles as JSONL (one claim per line).
     Extract(extract::Args),
-    /// Build the graph from articles: claims, GraphML, GEXF, DOT, SVG.
+    /// Build the graph from articles: claims, GraphML, GEXF, DOT, SVG, and
+    /// the evidence browser (HTML).
     Build(build::Args),
-    /// Merge claim files (from many machines) into one graph.
+    /// Merge claim files (from many machines) into one graph (the same
+    /// files as build, the HTML evidence browser included).
     Merge(merge::Args),
     /// Shortest or all paths between two entities, with evidence.
     Paths(paths::Args),

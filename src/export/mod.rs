@@ -1,6 +1,6 @@
 //! Exports of the knowledge graph: DOT (and SVG/PNG through Graphviz),
 //! GraphML for networkx/igraph/yEd/Cytoscape (and a reader for it), GEXF 1.3
-//! for Gephi.
+//! for Gephi, and the evidence browser, one HTML page ([`html`]).
 //!
 //! Every export iterates the graph in sorted order (nodes by id, edges by
 //! source, target, relation, polarity), so the same graph gives the same
@@ -25,10 +25,13 @@
 pub mod dot;
 pub mod gexf;
 pub mod graphml;
+pub mod html;
+pub mod layout;
 
 pub use dot::{render, to_dot, DotOptions, Labels};
 pub use gexf::to_gexf;
 pub use graphml::{read_graphml, to_graphml, GraphmlError};
+pub use html::{to_html, HtmlOptions};
 
 use crate::graph::clean_text;
 use std::borrow::Cow;

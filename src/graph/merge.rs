@@ -83,7 +83,11 @@ impl<'l> Merger<'l> {
         let o = self.intern_node(&c.object, &c.object_chain);
         let r = self.intern_relation(&c.relation);
         let symmetric = self.relations[r as usize].symmetric;
-        let (s, o) = if symmetric && self.nodes.get_index(o as usize).unwrap().0 < self.nodes.get_index(s as usize).unwrap().0 { (o, s) } else { (s, o) };
+        let swap = symmetric && self.nodes.get_index(o as usize).unwrap().0 < self.nodes.get_index(s as usize).unwrap().0;
+        let (s, o) = if swap { (o, s) } else { (s, o) };
+        // the antecedents follow their entity when the ends are swapped
+        let (subject_via, object_via) = if swap { (c.object_via, c.subject_via) } else { (c.subject_via, c.object_via) };
+        let clean_via = |v: Option<crate::extract::coref::Via>| v.map(|v| crate::extract::coref::Via { text: clean_text(&v.text).into_owned(), ..v });
         let ev = Evidence {
             article: clean_text(&c.article).into_owned(),
             date: c.date.map(|d| clean_text(&d).into_owned()),
@@ -94,6 +98,8 @@ impl<'l> Merger<'l> {
                 std::borrow::Cow::Borrowed(_) => c.evidence,
                 std::borrow::Cow::Owned(t) => t,
             },
+            subject_via: clean_via(subject_via),
+            object_via: clean_via(object_via),
         };
         self.edges.entry((s, o, r, c.polarity)).or_default().push(ev);
         true

@@ -14,6 +14,7 @@ pub mod views;
 pub use merge::{merge, MergeOptions, Merger};
 pub use views::{view, Level, ViewOptions};
 
+use crate::extract::coref::Via;
 use crate::extract::Polarity;
 use indexmap::IndexMap;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
@@ -44,7 +45,7 @@ pub struct Node {
 }
 
 /// One claim behind an edge.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Evidence {
     pub article: String,
     pub date: Option<String>,
@@ -53,6 +54,15 @@ pub struct Evidence {
     pub trigger: String,
     /// The sentence as written.
     pub text: String,
+    /// The antecedent of the edge's subject (source) when the sentence
+    /// named it only by a reference (the claim's `subject_via`, or its
+    /// `object_via` when a symmetric relation was stored the other way
+    /// round).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject_via: Option<Via>,
+    /// The antecedent of the edge's object (target), likewise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub object_via: Option<Via>,
 }
 
 /// All claims of one (subject, relation, object, polarity).

@@ -93,6 +93,24 @@ pub fn is_date(d: &str) -> bool {
     (1..=12).contains(&m) && (1..=31).contains(&day)
 }
 
+/// What each entity of a lexicon becomes at a level: the roll-up of
+/// [`view`], for one id at a time.
+pub struct RollUp {
+    table: Table,
+    level: Level,
+}
+
+impl RollUp {
+    pub fn new(lex: &Lexicon, level: Level) -> RollUp {
+        RollUp { table: Table::new(&KnowledgeGraph::default(), Some(lex)), level }
+    }
+
+    /// The id `id` is shown as at this level.
+    pub fn of(&self, id: &str) -> String {
+        self.table.roll_up(id, self.level)
+    }
+}
+
 /// Everything known about entities: the lexicon's, then the graph's own
 /// nodes for ids the lexicon does not know.
 struct Table {
@@ -200,6 +218,9 @@ pub fn view(g: &KnowledgeGraph, lex: Option<&Lexicon>, opts: &ViewOptions) -> Kn
         }
         if w.symmetric && t < s {
             std::mem::swap(&mut s, &mut t);
+            for ev in &mut evidence {
+                std::mem::swap(&mut ev.subject_via, &mut ev.object_via);
+            }
         }
         let slot = edges.entry((s, t, w.relation.clone(), w.polarity)).or_insert_with(|| Edge { evidence: Vec::new(), ..w.clone() });
         slot.evidence.extend(evidence);

@@ -90,7 +90,8 @@ pub fn fold(s: &str) -> String {
     normalize_str(s.trim()).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn id_form(s: &str) -> String {
+/// A name as an id: folded, spaces and hyphens as `_`.
+pub fn id_form(s: &str) -> String {
     fold(s).replace([' ', '-'], "_")
 }
 
@@ -216,6 +217,23 @@ impl<'a> Resolver<'a> {
                 self.via.insert((k, t), n.id.clone());
             }
         }
+    }
+
+    /// Every folded name that resolves to each node (indexed by node
+    /// index), sorted: its id form, labels, and the lexicon's surface forms
+    /// (those of entities rolled up into it too), with and without the
+    /// article. The evidence browser embeds them, so its search needs to
+    /// fold only what the user types.
+    pub fn names_by_node(&self) -> Vec<Vec<String>> {
+        let mut out: Vec<BTreeSet<&str>> = vec![BTreeSet::new(); self.kg.node_count()];
+        for tier in &self.keys {
+            for (k, nodes) in tier {
+                for &n in nodes {
+                    out[n].insert(k);
+                }
+            }
+        }
+        out.into_iter().map(|s| s.into_iter().map(String::from).collect()).collect()
     }
 
     /// The id of a node.

@@ -20,7 +20,7 @@ use std::ops::Range;
 
 /// Where an entity that reached a sentence through a reference was named:
 /// the antecedent as written.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Via {
     pub text: String,
     pub sentence: usize,
