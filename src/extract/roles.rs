@@ -195,6 +195,22 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     return verb_patient(lex, s, p, rel, &after, cw_last, w, agent_unit, r);
                 }
             }
+            // a relative clause whose verb carries the head as a resumptive
+            // object (قسد التي تتهمها أنقرة): the head is the object, the name
+            // after the verb its subject
+            let resumptive = !matches!(it.mention.suffix(s.text), "" | "ا" | "وا");
+            if let (Some(head), Some(subj), true) = (svo, vso, resumptive) {
+                if relative(head) && cw_first - head.last_word <= 3 {
+                    let objs = object_members(lex, s, head, rel.object);
+                    if !objs.is_empty() && agent_allowed(lex, s, p, subj) {
+                        r.agents = actor_members(lex, s, subj);
+                        r.agent_source = "the subject after the verb of a relative clause whose suffix is its head";
+                        r.patients = objs;
+                        r.patient_source = "the head of the relative clause, taken up by the verb's suffix";
+                        return r;
+                    }
+                }
+            }
             let pick = match (svo, vso) {
                 (Some(b), _) if cw_first - b.last_word <= 3 => Some((*b, if relative(b) { "the head of the relative clause before the verb" } else { "the subject right before the verb (SVO)" })),
                 (_, Some(a)) => {
@@ -243,7 +259,27 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     }
                 }
             }
-            return verb_patient(lex, s, p, rel, &after, patient_from, w, agent_unit, r);
+            let mut r = verb_patient(lex, s, p, rel, &after, patient_from, w, agent_unit, r);
+            // a relative clause whose verb takes its head back through a
+            // preposition and a pronoun (مدينة البوكمال التي كان تنظيم داعش
+            // يسيطر عليها): the head is the object
+            if r.patients.is_empty() && !r.agents.is_empty() {
+                let takes_back = (cw_last + 1..(cw_last + 5).min(s.words.len())).any(|k| {
+                    let word = s.word(k);
+                    p.object_preps.iter().any(|pr| word.strip_prefix(pr.as_str()).is_some_and(|rest| matches!(rest, "ها" | "ه" | "هم" | "هما")))
+                });
+                let rp = (cw_first.saturating_sub(6)..cw_first).rev().find(|&k| s.clause_of_word[k] == clause && lex.grammar.relatives.contains(s.word(k)));
+                if let (true, Some(rp)) = (takes_back, rp) {
+                    if let Some(head) = s.units.iter().find(|u| u.last_word < rp && rp - u.last_word <= 2) {
+                        let objs = object_members(lex, s, head, rel.object);
+                        if !objs.is_empty() && !objs.iter().any(|e| r.agents.contains(e)) {
+                            r.patients = objs;
+                            r.patient_source = "the head of the relative clause, taken up by a preposition and pronoun after the verb";
+                        }
+                    }
+                }
+            }
+            return r;
         }
         Shape::Participle => {
             let circumstantial = cw_first > 0 && s.text[s.words[cw_first - 1].end..s.words[cw_first].start].contains(['،', ',']);
@@ -523,7 +559,10 @@ fn verb_patient(lex: &Lexicon, s: &Sentence, p: &Pattern, rel: &crate::lexicon::
 #[allow(clippy::too_many_arguments)]
 fn find_patient(lex: &Lexicon, s: &Sentence, rel: &crate::lexicon::model::RelationDef, after: &[&Unit], from: usize, verb: bool, w: usize, agent_unit: Option<usize>, accept: impl Fn(&Unit) -> bool, mut r: Roles) -> Roles {
     for u in after.iter().filter(|u| u.first_word > from && Some(u.first_word) != agent_unit && !(verb && s.nisba_of_cue(u))) {
-        if u.first_word - from > w || complementizer_between(lex, s, from, u.first_word) || predicate_between(lex, s, from, u.first_word, verb) || s.soft_break_between(from, u.first_word) {
+        // (nor past a relative pronoun: what follows it describes the noun
+        // before it, مواقع حزب الله الذي تدعمه إيران)
+        let relative_between = (from + 1..u.first_word).any(|k| lex.grammar.relatives.contains(s.word(k)));
+        if u.first_word - from > w || complementizer_between(lex, s, from, u.first_word) || predicate_between(lex, s, from, u.first_word, verb) || s.soft_break_between(from, u.first_word) || relative_between {
             break;
         }
         if !accept(u) {
