@@ -282,7 +282,10 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             return r;
         }
         Shape::Participle => {
-            let circumstantial = cw_first > 0 && s.text[s.words[cw_first - 1].end..s.words[cw_first].start].contains(['،', ',']);
+            // (a circumstantial is accusative: رافضاً، متهمةً; «، حليف موسكو» is
+            // an apposition, not one)
+            let accusative = s.word(cw_first).ends_with(['ا', 'ه']);
+            let circumstantial = accusative && cw_first > 0 && s.text[s.words[cw_first - 1].end..s.words[cw_first].start].contains(['،', ',']);
             if circumstantial {
                 // after a comma it is circumstantial (…، رافضاً المطالب
                 // الروسية): its subject is the sentence's, the first actor
@@ -437,6 +440,9 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 }
             }
         }
+        // a passive or an ally with a pronoun suffix (لحليفها: «its ally»)
+        // names its own patron; the names around it are not its arguments
+        Shape::Passive if !matches!(it.mention.suffix(s.text), "" | "ا") => {}
         Shape::Passive => {
             if let Some(u) = before.iter().find(|u| !object_members(lex, s, u, rel.object).is_empty()) {
                 r.patients = object_members(lex, s, u, rel.object);
@@ -445,7 +451,10 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             let agent = after.iter().find(|u| {
                 // an adverbial nisba names the agent by itself (المدعومة
                 // إيرانياً، تركياً: the latter folds to the name تركيا)
-                if u.first_word == cw_last + 1 && u.prep.is_none() {
+                // (unless both are definite: a nisba agreeing with it describes
+                // it, الحليف السوري is the Syrian ally)
+                let definite = |w: usize| s.word(w).trim_start_matches(['و', 'ف', 'ب', 'ل']).starts_with("ال") || s.word(w).starts_with("لل");
+                if u.first_word == cw_last + 1 && u.prep.is_none() && !(u.nisba && definite(cw_first) && definite(u.first_word)) {
                     return true;
                 }
                 // past one relational adjective (بدعم جوي روسي)
