@@ -264,8 +264,7 @@ impl<'l> Extractor<'l> {
                         let form = &s.text[it.mention.core..it.mention.form_end];
                         // «we»: past ـنا (أرسلنا), or the present with ن where
                         // the same stem takes ي (ننسحب، ننسق; not نفذت)
-                        let we_present = form.strip_prefix('ن').is_some_and(|rest| p.forms.iter().any(|f| f.strip_prefix('ي') == Some(rest)));
-                        let res = if suffix == "نا" || form.ends_with("نا") || we_present {
+                        let res = if suffix == "نا" || form.ends_with("نا") || p.first_plural_present(form) {
                             // («we» is the speaker's organisation, as قواتنا is)
                             Some(memory.speaker(lex, index, pos, true))
                         } else if self.opens_clause(s, f.cue) {
@@ -323,7 +322,7 @@ impl<'l> Extractor<'l> {
         if lex.grammar.complementizers.contains(word) || word.chars().count() < 4 {
             return;
         }
-        let Some(pr) = ["هما", "هم", "ها", "ه"].iter().find(|x| written.ends_with(*x)).and_then(|x| lex.references.pronoun(x)) else { return };
+        let Some(pr) = lex.references.third_person_suffix(written) else { return };
         let res = memory.pronoun(lex, pr, index, item.mention.span.start, Some(&f.agents));
         let orig = norm.original_range(item.mention.span.clone());
         trace.push(ResolutionTrace::new(lex, "possessive object of a hostile act, not its own agent", a.text[orig].to_string(), &res));

@@ -181,7 +181,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             let plural = form.ends_with("وا") || form.ends_with("ون");
             // a verb in the first person plural present (ندعم، ننسحب) has «we»
             // as its subject: the name after it is its object
-            let we = form.strip_prefix('ن').is_some_and(|rest| p.forms.iter().any(|f| f.strip_prefix('ي') == Some(rest)));
+            let we = p.first_plural_present(form);
             let vso = after.first().filter(|u| !plural && !we && free(u) && u.first_word - cw_last <= 3 && !actor_members(lex, s, u).is_empty() && !cue_between(s, cw_last, u.first_word));
             // a verb joined to the one before (و، ف، ثم) shares its subject
             // unless a subject of its own stands between them
@@ -266,7 +266,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             if r.patients.is_empty() && !r.agents.is_empty() {
                 let takes_back = (cw_last + 1..(cw_last + 5).min(s.words.len())).any(|k| {
                     let word = s.word(k);
-                    p.object_preps.iter().any(|pr| word.strip_prefix(pr.as_str()).is_some_and(|rest| matches!(rest, "ها" | "ه" | "هم" | "هما")))
+                    p.object_preps.iter().any(|pr| word.strip_prefix(pr.as_str()).is_some_and(|rest| lex.references.pronoun(rest).is_some_and(|i| !lex.references.pronouns[i].first_person)))
                 });
                 let rp = (cw_first.saturating_sub(6)..cw_first).rev().find(|&k| s.clause_of_word[k] == clause && lex.grammar.relatives.contains(s.word(k)));
                 if let (true, Some(rp)) = (takes_back, rp) {
@@ -458,7 +458,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     return true;
                 }
                 // past one relational adjective (بدعم جوي روسي)
-                if u.nisba && u.prep.is_none() && u.first_word == cw_last + 2 && (s.word(cw_last + 1).ends_with('ي') || s.word(cw_last + 1).ends_with("يه")) {
+                if u.nisba && u.prep.is_none() && u.first_word == cw_last + 2 && s.relational_adjective(cw_last + 1) {
                     return true;
                 }
                 if p.agent_preps.is_empty() {

@@ -57,6 +57,12 @@ impl Pattern {
     pub fn restricted(&self) -> bool {
         !self.agent_kinds.is_empty() || !self.agent_heads.is_empty()
     }
+
+    /// Is `form` this verb's present in the first person plural (ننسحب،
+    /// ندعم): ن where the same stem takes ي? (Not a past in ن: نفذت.)
+    pub fn first_plural_present(&self, form: &str) -> bool {
+        form.strip_prefix('ن').is_some_and(|rest| self.forms.iter().any(|f| f.strip_prefix('ي') == Some(rest)))
+    }
 }
 
 /// The closed classes, folded.
@@ -76,6 +82,7 @@ pub struct Grammar {
     pub agent_preps: Vec<String>,
     pub aspect_verbs: HashSet<String>,
     pub time_words: HashSet<String>,
+    pub copulas: HashSet<String>,
     pub territory_heads: HashSet<String>,
     pub affiliation_words: HashSet<String>,
     pub ownership_words: HashSet<String>,
@@ -129,6 +136,12 @@ impl References {
     /// The pronoun a suffix is (ها → its rules), if it is one.
     pub fn pronoun(&self, suffix: &str) -> Option<usize> {
         self.pronouns.iter().position(|p| p.form == suffix)
+    }
+
+    /// The third-person pronoun suffix `word` ends with, longest first
+    /// (مواقعهما: هما, not ها).
+    pub fn third_person_suffix(&self, word: &str) -> Option<usize> {
+        (0..self.pronouns.len()).filter(|&i| !self.pronouns[i].first_person && word.ends_with(self.pronouns[i].form.as_str())).max_by_key(|&i| self.pronouns[i].form.len())
     }
 }
 
@@ -672,6 +685,7 @@ impl Checker<'_> {
             agent_preps: fold(&g.agent_preps),
             aspect_verbs: fold(&g.aspect_verbs).into_iter().collect(),
             time_words: fold(&g.time_words).into_iter().collect(),
+            copulas: fold(&g.copulas).into_iter().collect(),
             territory_heads: fold(&g.territory_heads).into_iter().chain(fold(&g.place_heads)).collect(),
             affiliation_words: fold(&g.affiliation_words).into_iter().collect(),
             ownership_words: fold(&g.ownership_words).into_iter().collect(),

@@ -267,6 +267,10 @@ pub struct GrammarFile {
     /// opening its sentence and followed by one has no subject of its own.
     #[serde(default)]
     pub time_words: Vec<String>,
+    /// Forms of «to be» that may stand between a relative pronoun and its
+    /// verb (التي كان تنظيم داعش يسيطر عليها).
+    #[serde(default)]
+    pub copulas: Vec<String>,
     /// Nouns of territory (العاصمة، الحدود، الأراضي): a nisba after one
     /// names a place (العاصمة القطرية، الحدود التركية), not an actor.
     #[serde(default)]

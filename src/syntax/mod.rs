@@ -151,7 +151,7 @@ impl<'a> Sentence<'a> {
         if s.clause_of_word[k] != s.clause_of_word[w] {
             return false;
         }
-        if matches!(s.word(k), "كان" | "كانت" | "كانوا" | "يكون" | "تكون") && k > 0 {
+        if g.copulas.contains(s.word(k)) && k > 0 {
             k -= 1;
         }
         let word = s.word(k);
@@ -181,8 +181,7 @@ impl<'a> Sentence<'a> {
                 let word = self.word(x.first_word).trim_start_matches(['و', 'ف']);
                 return matches!(x.kind, ItemKind::Cue(_)) && word.starts_with(['ب', 'ل', 'ك']) && word.chars().count() >= 4;
             }
-            let word = self.word(w);
-            if !(word.ends_with('ي') || word.ends_with("يه")) {
+            if !self.relational_adjective(w) {
                 return false;
             }
         }
@@ -215,6 +214,13 @@ impl<'a> Sentence<'a> {
     /// للنظام)?
     pub fn owned_by(&self, lex: &Lexicon, u: &Unit) -> bool {
         (u.first_word.saturating_sub(2)..u.first_word).any(|w| lex.grammar.ownership_words.contains(self.word(w)))
+    }
+
+    /// Is word `w` a relational adjective that may stand between a noun and
+    /// its nisba (جوي، عسكرية)?
+    pub fn relational_adjective(&self, w: usize) -> bool {
+        let word = self.word(w);
+        word.ends_with('ي') || word.ends_with("يه")
     }
 
     pub fn word(&self, i: usize) -> &str {
@@ -396,7 +402,7 @@ impl<'a> Sentence<'a> {
                     return Some(word[..2].to_string());
                 }
                 // only a relational adjective (جوي، عسكرية) may stand between
-                if !(word.ends_with('ي') || word.ends_with("يه")) {
+                if !self.relational_adjective(w) {
                     break;
                 }
             }
