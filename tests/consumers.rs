@@ -24,16 +24,8 @@ use std::sync::OnceLock;
 const BIN: &str = env!("CARGO_BIN_EXE_actorgraph");
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
-/// In CI a missing consumer is a failure; locally, a notice.
-fn missing(what: &str, install: &str) -> bool {
-    if std::env::var_os("CI").is_some_and(|v| !v.is_empty()) {
-        panic!("{what} is required in CI but missing; install it with: {install}");
-    }
-    // straight to the stderr handle: libtest captures eprintln! of passing tests
-    use std::io::Write;
-    let _ = writeln!(std::io::stderr(), "NOTICE: skipped, {what} is missing (install: {install}); set CI=1 to make this a failure");
-    true
-}
+mod common;
+use common::missing;
 
 fn runs(cmd: &str, args: &[&str]) -> bool {
     Command::new(cmd).args(args).output().is_ok_and(|o| o.status.success())

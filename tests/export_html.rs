@@ -26,14 +26,8 @@ use std::process::Command;
 const BIN: &str = env!("CARGO_BIN_EXE_actorgraph");
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
-fn missing(what: &str, install: &str) -> bool {
-    if std::env::var_os("CI").is_some_and(|v| !v.is_empty()) {
-        panic!("{what} is required in CI but missing; install it with: {install}");
-    }
-    use std::io::Write;
-    let _ = writeln!(std::io::stderr(), "NOTICE: skipped, {what} is missing (install: {install}); set CI=1 to make this a failure");
-    true
-}
+mod common;
+use common::missing;
 
 fn chromium() -> String {
     std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into())
