@@ -165,6 +165,29 @@ impl Memory {
         self.nearest_actor(lex, sentence, pos, &fits, not, "the nearest entity a pronoun of this form may stand for")
     }
 
+    /// Resolve a pronoun that is a cue's object (انسحبت منها): the nearest
+    /// entity the pronoun may stand for and the slot accepts, never one of
+    /// the cue's agents.
+    pub fn object_pronoun(&self, lex: &Lexicon, p: usize, sentence: usize, pos: usize, agents: &[usize], slot: &dyn Fn(usize) -> bool) -> Resolution {
+        let kinds = &lex.references.pronouns[p].kinds;
+        let fits = |e: usize| kinds.contains(&lex.entities[e].kind) && slot(e) && !agents.contains(&e) && !agents.contains(&lex.entities[e].agent_as.unwrap_or(e));
+        for g in self.groups(sentence, pos) {
+            let c: Vec<&Named> = g.into_iter().filter(|n| fits(n.entity)).collect();
+            if c.is_empty() {
+                continue;
+            }
+            // what one withdraws from, enters or holds is a place when the
+            // sentence names one; no tie is broken by who is the subject
+            let places: Vec<&Named> = c.iter().copied().filter(|n| lex.entities[n.entity].kind == EntityKind::Place).collect();
+            let d = distinct_unrelated(lex, if places.is_empty() { &c } else { &places });
+            if d.len() == 1 {
+                return Resolution { entities: vec![(d[0].entity, d[0].via.clone())], why: Ok("the nearest name a pronoun after the cue's preposition may stand for") };
+            }
+            return Resolution::none(Unresolved::Ambiguous);
+        }
+        Resolution::none(Unresolved::NoCandidate)
+    }
+
     /// The subject of the clause before: for a verb with none of its own.
     pub fn dropped_subject(&self, lex: &Lexicon, sentence: usize, pos: usize, plural: bool) -> Resolution {
         for g in self.groups(sentence, pos).into_iter().take(2) {

@@ -288,7 +288,18 @@ impl<'l> Extractor<'l> {
                         }
                     }
                 }
-                _ => continue,
+                _ => {}
+            }
+            // a pronoun after the cue's own preposition (انسحبت منها، دخولهم
+            // إليها، سيطرت عليه) is its object: the nearest name of the
+            // object's kind, never the agent (a place named with the province
+            // around it is the place, not the province)
+            if patients.is_empty() && !agents.is_empty() && !s.in_relative_clause(lex, f.cue) {
+                if let Some(pr) = self.prep_pronoun_object(s, f.cue, p, &agents) {
+                    let res = memory.object_pronoun(lex, pr, index, pos, &agents, &fits_object);
+                    record("pronoun after the cue's preposition (object)", &res, slot_via);
+                    patients = res.entities.iter().map(|x| x.0).filter(|&e| fits_object(e)).collect();
+                }
             }
             if agents != f.agents || patients != f.patients {
                 let agent_source = if agents != f.agents { "coreference (see the coref lines)" } else { f.agent_source };
@@ -298,6 +309,19 @@ impl<'l> Extractor<'l> {
                 *f = nf;
             }
         }
+    }
+
+    /// The third-person pronoun that one of the pattern's object
+    /// prepositions carries a few words after the cue (منها، إليها، عليه),
+    /// with no name between them but the agent's (انسحاب مقاتلي الهيئة منها).
+    fn prep_pronoun_object(&self, s: &Sentence, cue: usize, p: &crate::lexicon::Pattern, agents: &[usize]) -> Option<usize> {
+        let lex = self.lex;
+        let it = &s.items[cue];
+        let blocks = |k: usize| s.items.iter().any(|x| (x.first_word..=x.last_word).contains(&k) && !matches!(x.kind, ItemKind::Entity { entity, .. } if agents.contains(&entity)));
+        (it.last_word + 1..(it.last_word + 7).min(s.words.len())).take_while(|&k| !blocks(k) && s.clause_of_word[k] == it.clause).find_map(|k| {
+            let word = s.word(k);
+            p.object_preps.iter().filter(|pr| pr.as_str() != "بين").find_map(|pr| word.strip_prefix(pr.as_str()).and_then(|rest| lex.references.pronoun(rest)).filter(|&i| !lex.references.pronouns[i].first_person && lex.references.pronouns[i].count.is_none()))
+        })
     }
 
     /// One does not attack one's own positions: when a hostile act's object
@@ -544,7 +568,9 @@ impl<'l> Extractor<'l> {
             let mut partials: Vec<Frame> = Vec::new();
             let mut done = false;
             let mut pats = pats.clone();
-            pats.sort_by_key(|&p| !lex.patterns[p].restricted());
+            // (a direct object right after the subject comes before a place in a
+            // prepositional phrase: دخلت القوات مدينة سراقب في ريف إدلب)
+            pats.sort_by_key(|&p| (!lex.patterns[p].restricted(), !lex.patterns[p].direct_object));
             // a verb never takes the article or a preposition: التدخل and
             // لدعم are nouns
             let pro = it.mention.proclitic(&norm.text).trim_start_matches(['و', 'ف']);

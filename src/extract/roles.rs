@@ -415,13 +415,21 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             if r.agents.is_empty() && r.among.is_empty() && !suffixed {
                 // (a nisba describes the noun before it, so the preposition
                 // it seems to carry governs that noun: التزام إيراني بعدم المشاركة)
+                // (a noun after a word of time is an event of its own, not
+                // the verb's complement: تراجعت عنها قبل سيطرة الفصائل عليها;
+                // nor is one whose genitive names its own agent)
+                let timed = |w: usize| w > 0 && lex.grammar.time_words.contains(s.word(w - 1));
+                let own_genitive = p.genitive == Genitive::Agent && cw_last + 1 < s.words.len() && s.clause_of_word[cw_last + 1] == clause && {
+                    let next = s.word(cw_last + 1);
+                    next.starts_with("ال") && !lex.grammar.time_words.contains(next) && !s.items.iter().any(|x| (x.first_word..=x.last_word).contains(&(cw_last + 1)))
+                };
                 let light = before.iter().find(|u| {
                     (free_or_partitive(u) || u.nisba) && cw_first - u.last_word <= 2 && !actor_members(lex, s, u).is_empty() && !prep_between(lex, s, u.last_word, cw_first) && !cue_between(s, u.last_word, cw_first)
                 });
                 if let Some(u) = light {
                     r.agents = actor_members(lex, s, u);
                     r.agent_source = "the name right before the noun";
-                } else if let Some(sh) = shared.filter(|sh| cw_first.saturating_sub(sh.cue_last) <= 4 && !sh.agents.is_empty()) {
+                } else if let Some(sh) = shared.filter(|sh| cw_first.saturating_sub(sh.cue_last) <= 4 && !sh.agents.is_empty() && !timed(cw_first) && !own_genitive) {
                     // the complement of a verb (وافقت طهران على عدم المشاركة
                     // مع…، بدأت إيران في سحب…) has that verb's subject
                     r.agents = sh.agents.clone();
