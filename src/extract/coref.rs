@@ -34,8 +34,11 @@ pub struct Named {
     /// Position in folded text (to order mentions within a sentence).
     pub pos: usize,
     pub via: Via,
-    /// The subject (agent) of a frame of its sentence.
+    /// The subject (agent) of a frame of its sentence, or a party of a
+    /// symmetric one.
     pub subject: bool,
+    /// The agent of a frame of its sentence (not merely a party met).
+    pub agent: bool,
     /// Named before the first quote or colon of a sentence with a reporting
     /// verb: a candidate speaker.
     pub speaker: bool,
@@ -105,6 +108,16 @@ impl Memory {
 
     pub fn add(&mut self, n: Named) {
         self.named.push(n);
+    }
+
+    /// Mark the frame agents proper of a sentence (a singular verb with no
+    /// subject takes one of them over a party it met).
+    pub fn mark_agents(&mut self, sentence: usize, agents: &[usize]) {
+        for n in self.named.iter_mut().filter(|n| n.sentence == sentence) {
+            if agents.contains(&n.entity) {
+                n.agent = true;
+            }
+        }
     }
 
     /// Mark the frame agents of a sentence as its subjects (they win a tie).
@@ -195,10 +208,15 @@ impl Memory {
             if subjects.is_empty() {
                 continue;
             }
-            let distinct = distinct(&subjects);
+            let mut distinct = distinct(&subjects);
             if distinct.len() > 1 && !plural {
-                // two subjects (a coordination) for a singular verb
-                return Resolution::none(Unresolved::Ambiguous);
+                // the one that acted, not the one it met (لافروف التقى نظيره)
+                let agents: Vec<&Named> = distinct.iter().copied().filter(|n| n.agent).collect();
+                if agents.len() != 1 {
+                    // two subjects (a coordination) for a singular verb
+                    return Resolution::none(Unresolved::Ambiguous);
+                }
+                distinct = agents;
             }
             return Resolution { entities: distinct.into_iter().map(|n| (n.entity, n.via.clone())).collect(), why: Ok("the subject of the clause before") };
         }

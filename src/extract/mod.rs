@@ -172,6 +172,7 @@ impl<'l> Extractor<'l> {
             pos: it.mention.span.start,
             via,
             subject: false,
+            agent: false,
             speaker: quote_at.is_some_and(|q| it.mention.span.end <= q),
         };
         for it in &s.items {
@@ -264,9 +265,14 @@ impl<'l> Extractor<'l> {
                         let form = &s.text[it.mention.core..it.mention.form_end];
                         // «we»: past ـنا (أرسلنا), or the present with ن where
                         // the same stem takes ي (ننسحب، ننسق; not نفذت)
+                        // a verb that opens a quote with no subject of its own
+                        // (وأردف: "أتفق مع أردوغان…") is the speaker's
+                        let opens_quote = s.text[..s.words[it.first_word].start].trim_end().ends_with([':', '"', '«', '“']);
                         let res = if suffix == "نا" || form.ends_with("نا") || p.first_plural_present(form) {
                             // («we» is the speaker's organisation, as قواتنا is)
                             Some(memory.speaker(lex, index, pos, true))
+                        } else if opens_quote {
+                            Some(memory.speaker(lex, index, pos, false))
                         } else if self.opens_clause(s, f.cue) {
                             let plural = form.ends_with("وا") || form.ends_with("ون") || suffix == "ا" || suffix == "وا";
                             Some(memory.dropped_subject(lex, index, pos, plural))
@@ -275,7 +281,9 @@ impl<'l> Extractor<'l> {
                         };
                         if let Some(res) = res {
                             record("subject of a verb without one", &res, slot_via);
-                            agents = res.entities.iter().map(|x| x.0).filter(|&e| lex.entities[e].kind.is_actor()).collect();
+                            // (a pattern for some kinds of agent only, وصل by a
+                            // person: visited, takes only those from memory too)
+                            agents = res.entities.iter().map(|x| x.0).filter(|&e| lex.entities[e].kind.is_actor() && (!p.restricted() || p.agent_kinds.contains(&lex.entities[e].kind))).collect();
                         }
                     }
                     // (only an actor: «تدخلها» is as often a battle or an area
@@ -610,11 +618,21 @@ impl<'l> Extractor<'l> {
         if self.coref {
             self.fill_empty_slots(a, norm, index, &s, &mut frames, memory, &mut slot_via, &mut analysis.resolutions);
         }
+        // one reading per cue, as when its frames were first read: a
+        // pattern tried earlier (وصل by a person: visited) wins over a later
+        // one that coreference also completed (deployed_to)
+        let mut read: Vec<usize> = Vec::new();
+        frames.retain(|f| f.pairs.is_empty() || {
+            let first = !read.contains(&f.cue);
+            read.push(f.cue);
+            first
+        });
         self.join_partial_frames(&mut frames);
         self.defer_light_verbs(&s, &mut frames);
         self.drop_planned(&s, &mut frames);
         self.embed_complements(&s, &mut frames);
         memory.mark_subjects(index, &frame_subjects(lex, &frames));
+        memory.mark_agents(index, &frames.iter().flat_map(|f| f.agents.iter().copied()).collect::<Vec<_>>());
         // the parties of each act, and actors coordinated in one chunk, are
         // what a later «الطرفان» stands for
         let actor = |e: usize| lex.entities[e].kind.is_actor();

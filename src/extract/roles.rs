@@ -182,7 +182,14 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             // a verb in the first person plural present (ندعم، ننسحب) has «we»
             // as its subject: the name after it is its object
             let we = p.first_plural_present(form);
-            let vso = after.first().filter(|u| !plural && !we && free(u) && u.first_word - cw_last <= 3 && !actor_members(lex, s, u).is_empty() && !cue_between(s, cw_last, u.first_word));
+            // (or members of it: انسحبت قوات من الحرس الثوري، هاجم عناصر من التنظيم)
+            // (the members word right after the verb: هاجم عناصر من تنظيم داعش)
+            let members_of = |u: &Unit| {
+                u.prep.as_deref() == Some("من") && cw_last + 2 < u.first_word && lex.grammar.members.contains(s.word(cw_last + 1)) && s.word(cw_last + 2) == "من" && u.first_word - cw_last <= 5
+            };
+            let vso = after.first().filter(|u| {
+                !plural && !we && !actor_members(lex, s, u).is_empty() && ((free(u) && u.first_word - cw_last <= 3 && !cue_between(s, cw_last, u.first_word)) || (members_of(u) && !cue_between(s, cw_last + 1, u.first_word)))
+            });
             // a verb joined to the one before (و، ف، ثم) shares its subject
             // unless a subject of its own stands between them
             let coordinated = it.mention.proclitic(s.text).starts_with(['و', 'ف']) || (cw_first > 0 && s.word(cw_first - 1) == "ثم");

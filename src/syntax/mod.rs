@@ -367,8 +367,11 @@ impl<'a> Sentence<'a> {
         if inner.contains(['،', ',', '.', '؛', ';', ':']) || between.iter().any(|&w| lex.grammar.complementizers.contains(self.word(w))) {
             return false;
         }
+        // (a word that only starts with و is no conjunction: وزير الخارجية)
         let first = self.word(between[0]);
-        first.starts_with('و') && first.chars().count() > 1 && !self.text[a.mention.span.end..self.words[between[0]].start].contains(['.', '؛', ';', ':'])
+        let g = &lex.grammar;
+        let whole_word = g.titles.contains(first) || g.members.contains(first) || g.actor_heads.iter().any(|h| h == first) || g.place_heads.iter().any(|h| h == first);
+        first.starts_with('و') && first.chars().count() > 1 && !whole_word && !self.text[a.mention.span.end..self.words[between[0]].start].contains(['.', '؛', ';', ':'])
     }
 
     /// The preposition governing item `i`: its own proclitic (بالحرس،
