@@ -277,7 +277,12 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 });
                 let rp = (cw_first.saturating_sub(6)..cw_first).rev().find(|&k| s.clause_of_word[k] == clause && lex.grammar.relatives.contains(s.word(k)));
                 if let (true, Some(rp)) = (takes_back, rp) {
-                    if let Some(head) = s.units.iter().find(|u| u.last_word < rp && rp - u.last_word <= 2) {
+                    // (a nisba inside a phrase describes its own noun: the
+                    // head of «مدينة البوكمال القريبة من الحدود العراقية والتي»
+                    // is the city; a relative joined by و reaches past that
+                    // phrase to the head it adds to)
+                    let reach = if s.word(rp).starts_with('و') { 8 } else { 2 };
+                    if let Some(head) = s.units.iter().rev().filter(|u| u.last_word < rp && rp - u.last_word <= reach).find(|u| !(u.nisba && u.prep.is_some())) {
                         let objs = object_members(lex, s, head, rel.object);
                         if !objs.is_empty() && !objs.iter().any(|e| r.agents.contains(e)) {
                             r.patients = objs;
@@ -459,7 +464,25 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
         // names its own patron; the names around it are not its arguments
         Shape::Passive if !matches!(it.mention.suffix(s.text), "" | "ا") => {}
         Shape::Passive => {
-            if let Some(u) = before.iter().find(|u| !object_members(lex, s, u, rel.object).is_empty()) {
+            // (the noun the passive describes stands right before it; past a
+            // noun that is not a name, it describes that one: غارات استهدفت
+            // مجموعات مدعومة من إيران)
+            // An adverbial (بدعم روسي، بمساندة من حزب الله) supports the
+            // clause's subject: the verb's before it, else the nearest name
+            // outside a relative clause (not داعش in «التي كان داعش يسيطر
+            // عليها، بدعم من…»)
+            let adverbial = s.word(cw_first).trim_start_matches(['و', 'ف']).starts_with('ب');
+            let relative_subject = |u: &Unit| (u.first_word.saturating_sub(3)..u.first_word).any(|k| s.clause_of_word[k] == clause && lex.grammar.relatives.contains(s.word(k)));
+            // (a verb of this clause, and not one inside a relative clause)
+            let main_verb = |sh: &&Shared| s.clause_of_word[sh.cue_last] == clause && !(sh.cue_last.saturating_sub(7)..sh.cue_last).any(|k| lex.grammar.relatives.contains(s.word(k)));
+            if let Some(sh) = shared.filter(|sh| adverbial && !sh.agents.is_empty() && main_verb(sh)) {
+                r.patients = sh.agents.clone();
+                r.patient_source = "the subject of the verb the adverbial describes";
+            } else if let Some(u) = before
+                .iter()
+                .find(|u| !object_members(lex, s, u, rel.object).is_empty() && !(adverbial && (relative_subject(u) || u.nisba)))
+                .filter(|u| adverbial || (cw_first - u.last_word <= 3 && !cue_between(s, u.last_word, cw_first)))
+            {
                 r.patients = object_members(lex, s, u, rel.object);
                 r.patient_source = "the name before the passive";
             }

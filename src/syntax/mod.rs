@@ -432,6 +432,14 @@ impl<'a> Sentence<'a> {
                 }
             }
             if preps.contains(word) {
+                // a partitive inside another preposition's phrase belongs to
+                // that one (بين عناصر من الهيئة ومقاتلي الحركة، ضد مقاتلين من داعش)
+                if word == "من" && w >= 2 && w - 2 >= stop && self.clause_of_word[w - 2] == it.clause && lex.grammar.members.contains(self.word(w - 1)) {
+                    let outer = self.word(w - 2);
+                    if preps.contains(outer) && outer != "من" {
+                        return Some(outer.to_string());
+                    }
+                }
                 return Some(word.to_string());
             }
             // a head noun with a prepositional proclitic: بمدينة، لقوات
