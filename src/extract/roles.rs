@@ -423,6 +423,18 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     r.agent_source = "the subject of the light verb that governs the noun (شن، أجرى، عقد)";
                     return r;
                 }
+                // a light verb joined to the verb before it (وصل الوزير إلى
+                // دمشق وبدأ فوراً اجتماعاً مع…، ثم عقد جلسة مباحثات) shares
+                // that verb's subject
+                if let (Some(lv), Some(sh)) = (governing_light_verb(lex, s, cw_first, clause), shared.filter(|sh| !sh.agents.is_empty())) {
+                    let word = s.word(lv);
+                    let conj = word.strip_prefix(['و', 'ف']).is_some_and(|bare| lex.grammar.light_verbs.contains(bare)) || (lv > 0 && s.word(lv - 1) == "ثم");
+                    if conj && sh.cue_last < lv {
+                        r.agents = sh.agents.clone();
+                        r.agent_source = "the subject of the verb that the light verb governing the noun is joined to (و، ف، ثم)";
+                        return r;
+                    }
+                }
             }
             if r.agents.is_empty() && r.among.is_empty() && !suffixed {
                 // (a nisba describes the noun before it, so the preposition

@@ -268,6 +268,8 @@ impl<'a> Sentence<'a> {
     fn build_units(&self, lex: &Lexicon) -> Vec<Unit> {
         let mut units: Vec<Unit> = Vec::new();
         let mut prev: Option<usize> = None;
+        // the current unit has a member joined by و
+        let mut waw_joined = false;
         for (i, it) in self.items.iter().enumerate() {
             let Some((e, nisba)) = self.entity(i) else {
                 prev = None;
@@ -300,7 +302,13 @@ impl<'a> Sentence<'a> {
                 let person = |x: usize| lex.entities[x].kind == crate::lexicon::EntityKind::Person;
                 // (the same entity twice in a row is one mention: العاهل
                 // الأردني عبد الله الثاني)
-                if adjacent && person(e) && !nisba && (!person(pe) || pe == e) {
+                // (past a first name the lexicon does not hold or a rank: وزير الخارجية
+                // التركي أحمد داوود أوغلو)
+                let first_name = pnisba && same_clause && !conj && !gap.is_empty() && gap.split_whitespace().count() == 1 && gap.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c)) && {
+                    let g = &lex.grammar;
+                    !(g.prepositions.contains(gap) || g.particles.contains(gap) || g.time_words.contains(gap) || g.complementizers.contains(gap) || g.members.contains(gap) || g.relatives.contains(gap))
+                };
+                if (adjacent || first_name) && person(e) && !nisba && (!person(pe) || pe == e) {
                     u.items.pop();
                     u.items.push(i);
                     u.last_word = it.last_word;
@@ -321,14 +329,21 @@ impl<'a> Sentence<'a> {
                 // (a reference resolved to names is a slot of its own: وأنهما
                 // after «إلى ريف الحسكة،» does not join the place)
                 let resolved = matches!(it.kind, ItemKind::Entity { via: Some(_), .. });
-                let coord = same_clause && !resolved && ((coord_gap && (conj || !gap.is_empty() || (nisba && pnisba))) || self.coordinated_nisba(lex, pit, it));
+                // (a list closes with its و: after «روسيا ونظام الأسد» a
+                // comma alone opens the next slot, اتهمت روسيا ونظام الأسد،
+                // الولايات المتحدة)
+                let comma_only = !conj && !gap.is_empty() && !gap.contains('و') && gap.contains(['،', ',']);
+                let closed = comma_only && waw_joined;
+                let coord = same_clause && !resolved && !closed && ((coord_gap && (conj || !gap.is_empty() || (nisba && pnisba))) || self.coordinated_nisba(lex, pit, it));
                 if coord {
+                    waw_joined |= conj || gap.contains('و');
                     u.items.push(i);
                     u.last_word = it.last_word;
                     prev = Some(i);
                     continue;
                 }
             }
+            waw_joined = false;
             units.push(Unit {
                 items: vec![i],
                 first_word: it.first_word,
