@@ -640,5 +640,53 @@ fn find_patient(lex: &Lexicon, s: &Sentence, rel: &crate::lexicon::model::Relati
         };
         break;
     }
+    if r.patients.is_empty() && rel.object == ObjectKind::Place {
+        r = place_behind_head(lex, s, after, from, w, accept, r);
+    }
+    r
+}
+
+/// A place after a preposition of place, behind the head noun that the
+/// cue's own preposition (or direct object) governs and that names nothing
+/// (انسحبوا من مواقعهم في محيط مدينة أريحا، أخلت مقارها في الميادين): the
+/// head is a spot in that place, so the act reaches the place.
+fn place_behind_head(lex: &Lexicon, s: &Sentence, after: &[&Unit], from: usize, w: usize, accept: impl Fn(&Unit) -> bool, mut r: Roles) -> Roles {
+    // (past a time: انسحبوا فجر اليوم من مواقعهم)
+    let mut head_word = from + 1;
+    while head_word < s.words.len() && lex.grammar.time_words.contains(s.word(head_word)) {
+        head_word += 1;
+    }
+    // (the head noun itself may be a possessive that names its owner:
+    // مواقعهم; the place is the next unit)
+    if head_word >= s.words.len() {
+        return r;
+    }
+    let noun = if lex.grammar.prepositions.contains(s.word(head_word)) { head_word + 1 } else { head_word };
+    let Some(u) = after.iter().find(|u| u.first_word > noun) else { return r };
+    if u.first_word - from > w.max(8) || head_word >= u.first_word || s.items.iter().any(|x| (x.first_word..=x.last_word).contains(&head_word) && !matches!(x.kind, crate::syntax::ItemKind::Entity { via: Some(_), .. } | crate::syntax::ItemKind::Reference(_))) {
+        return r;
+    }
+    let prep_word = s.word(head_word);
+    let probe = Unit { items: Vec::new(), first_word: head_word, last_word: head_word, clause: u.clause, prep: lex.grammar.prepositions.iter().find(|p| p.as_str() == prep_word).cloned(), nisba: false };
+    let head_is_slot = accept(&probe) || ["ب", "ل"].iter().any(|p| prep_word.starts_with(p) && accept(&Unit { prep: Some(p.to_string()), ..probe.clone() }));
+    // (the place phrase follows the head and its adjective at once: one
+    // preposition between them, its own)
+    let mut phrase = u.first_word;
+    while phrase > head_word + 1 && {
+        let k = s.word(phrase - 1);
+        let bare = k.strip_prefix(['ب', 'ف']).unwrap_or(k);
+        lex.grammar.prepositions.contains(k) || lex.grammar.place_heads.iter().any(|h| h == k || h == bare)
+    } {
+        phrase -= 1;
+    }
+    let preps_between = (head_word + 1..phrase).filter(|&k| lex.grammar.prepositions.contains(s.word(k))).count();
+    if !head_is_slot || preps_between > 0 || u.first_word - head_word > 6 || !u.prep.as_ref().is_some_and(|p| lex.grammar.locatives.contains(p)) || complementizer_between(lex, s, from, u.first_word) || cue_between(s, from, u.first_word) || s.soft_break_between(from, u.first_word) {
+        return r;
+    }
+    let m = object_members(lex, s, u, ObjectKind::Place);
+    if !m.is_empty() {
+        r.patients = m;
+        r.patient_source = "the place after a preposition of place, behind the head noun the cue's preposition governs";
+    }
     r
 }

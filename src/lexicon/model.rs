@@ -271,6 +271,11 @@ pub struct GrammarFile {
     /// verb (التي كان تنظيم داعش يسيطر عليها).
     #[serde(default)]
     pub copulas: Vec<String>,
+    /// Prepositions of place: a place after one, behind the head noun that
+    /// a cue's preposition governs (انسحبوا من مواقعهم في محيط أريحا), is
+    /// where the act happened, and its place object.
+    #[serde(default)]
+    pub locatives: Vec<String>,
     /// Nouns of territory (العاصمة، الحدود، الأراضي): a nisba after one
     /// names a place (العاصمة القطرية، الحدود التركية), not an actor.
     #[serde(default)]
