@@ -1032,9 +1032,17 @@ where
             let results: Vec<Result<T, InputError>> = chunk
                 .into_par_iter()
                 .map(|r| {
-                    r.map(|mut a| {
-                        let c = ex.article_dated(&mut a);
-                        map(a, c)
+                    r.and_then(|mut a| {
+                        // a bug met on one article is reported by its name,
+                        // and the others still go through
+                        let id = a.id.clone();
+                        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| ex.article_dated(&mut a))) {
+                            Ok(c) => Ok(map(a, c)),
+                            Err(e) => {
+                                let why = e.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| e.downcast_ref::<String>().cloned()).unwrap_or_default();
+                                Err(InputError { path: std::path::PathBuf::from(format!("article {id}")), line: None, message: format!("skipped: the extractor failed on it ({why}); please report it") })
+                            }
+                        }
                     })
                 })
                 .collect();
