@@ -77,11 +77,29 @@ pub struct Memory {
     /// (sentence, position, a, b): what «الطرفان» most often stands for.
     pub pairs: Vec<(usize, usize, usize, usize)>,
     window: usize,
+    /// Hostile acts read so far (sentence, agent, patient): whom a threat
+    /// of retaliation is aimed at.
+    pub strikes: Vec<(usize, usize, usize)>,
 }
 
 impl Memory {
     pub fn new(lex: &Lexicon) -> Memory {
-        Memory { named: Vec::new(), pairs: Vec::new(), window: lex.references.window }
+        Memory { named: Vec::new(), pairs: Vec::new(), window: lex.references.window, strikes: Vec::new() }
+    }
+
+    /// Who last struck `victim` (or a body it is part of), in this sentence
+    /// or the `window` before it: the object of a threat to retaliate. Two
+    /// strikers in the latest sentence that has one resolve nothing.
+    pub fn striker(&self, lex: &Lexicon, sentence: usize, victim: usize, here: &[(usize, usize)]) -> Option<usize> {
+        let hit = |p: usize| related(lex, p, victim);
+        let from = sentence.saturating_sub(self.window);
+        let mut groups: Vec<Vec<usize>> = vec![here.iter().filter(|&&(a, p)| hit(p) && !related(lex, a, victim)).map(|&(a, _)| a).collect()];
+        for s in (from..sentence).rev() {
+            groups.push(self.strikes.iter().filter(|&&(x, a, p)| x == s && hit(p) && !related(lex, a, victim)).map(|&(_, a, _)| a).collect());
+        }
+        let g = groups.into_iter().find(|g| !g.is_empty())?;
+        let first = g[0];
+        g.iter().all(|&a| related(lex, a, first)).then_some(first)
     }
 
     /// Remember two actors as the parties of one act (or one coordination).

@@ -319,6 +319,34 @@ impl<'l> Extractor<'l> {
         }
     }
 
+    /// A threat to retaliate that names no object (توعدت إيران بالرد على
+    /// الهجوم، ووجهت أنقرة تحذيراً من أنها سترد) is aimed at whoever last
+    /// struck the threatener: in this sentence, else the `window` before.
+    fn aim_retaliations(&self, s: &Sentence, index: usize, frames: &mut [Frame], memory: &coref::Memory) {
+        let lex = self.lex;
+        let strike = |f: &Frame| {
+            let rel = f.pattern_relation(lex);
+            lex.relations[rel].family == crate::lexicon::model::Family::Hostile && !self.complement_relations.contains(&rel) && f.polarity == Polarity::Affirmed
+        };
+        let here: Vec<(usize, usize)> = frames.iter().filter(|f| strike(f)).flat_map(|f| f.pairs.iter().copied()).collect();
+        for f in frames.iter_mut() {
+            let rel = f.pattern_relation(lex);
+            if !f.pairs.is_empty() || !f.patients.is_empty() || f.agents.is_empty() || !self.complement_relations.contains(&rel) || lex.relations[rel].family != crate::lexicon::model::Family::Hostile {
+                continue;
+            }
+            let it = &s.items[f.cue];
+            let w = it.last_word;
+            let retaliates = (w + 1..(w + 5).min(s.words.len())).any(|k| s.clause_of_word[k] == it.clause && lex.grammar.retaliation_words.contains(s.word(k)));
+            if !retaliates {
+                continue;
+            }
+            if let Some(e) = f.agents.iter().find_map(|&v| memory.striker(lex, index, v, &here)) {
+                let r = roles::Roles { agents: f.agents.clone(), patients: vec![e], agent_source: f.agent_source, patient_source: "whoever last struck the threatener (a threat to retaliate: بالرد، سترد)", ..Default::default() };
+                *f = self.frame(f.cue, f.cue_word, f.pattern, r, f.polarity, f.negated_by);
+            }
+        }
+    }
+
     /// The third-person pronoun that one of the pattern's object
     /// prepositions carries a few words after the cue (منها، إليها، عليه),
     /// with no name between them but the agent's (انسحاب مقاتلي الهيئة منها).
@@ -628,6 +656,9 @@ impl<'l> Extractor<'l> {
             first
         });
         self.join_partial_frames(&mut frames);
+        if self.coref {
+            self.aim_retaliations(&s, index, &mut frames, memory);
+        }
         self.defer_light_verbs(&s, &mut frames);
         self.drop_planned(&s, &mut frames);
         self.embed_complements(&s, &mut frames);
@@ -638,9 +669,14 @@ impl<'l> Extractor<'l> {
         let actor = |e: usize| lex.entities[e].kind.is_actor();
         for f in &frames {
             let pos = s.items[f.cue].mention.span.start;
+            let rel = f.pattern_relation(lex);
+            let strike = lex.relations[rel].family == crate::lexicon::model::Family::Hostile && !self.complement_relations.contains(&rel) && f.polarity == Polarity::Affirmed;
             for &(a, b) in &f.pairs {
                 if actor(a) && actor(b) {
                     memory.add_pair(index, pos, a, b);
+                }
+                if strike {
+                    memory.strikes.push((index, a, b));
                 }
             }
         }

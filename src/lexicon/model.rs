@@ -312,6 +312,10 @@ pub struct GrammarFile {
     /// assert (threats, demands, accusations, rejections).
     #[serde(default)]
     pub complement_relations: Vec<String>,
+    /// Words of retaliation (بالرد، سترد): a threat of one with no object
+    /// named is aimed at whoever last struck the threatener.
+    #[serde(default)]
+    pub retaliation_words: Vec<String>,
     /// Entity ids of reporting sources (observatories, news agencies).
     #[serde(default)]
     pub sources: Vec<String>,

@@ -386,7 +386,13 @@ impl<'a> Sentence<'a> {
         let first = self.word(between[0]);
         let g = &lex.grammar;
         let whole_word = g.titles.contains(first) || g.members.contains(first) || g.actor_heads.iter().any(|h| h == first) || g.place_heads.iter().any(|h| h == first);
-        first.starts_with('و') && first.chars().count() > 1 && !whole_word && !self.text[a.mention.span.end..self.words[between[0]].start].contains(['.', '؛', ';', ':'])
+        // (before a name, the conjoined word is the name's head noun, not a
+        // verb: «ريف إدلب، ووجهت أنقرة» is two clauses)
+        let bare = first.strip_prefix('و').unwrap_or(first);
+        let head_like = |w: &str| w.starts_with("ال") || g.titles.contains(w) || g.members.contains(w) || g.actor_heads.iter().any(|h| h == w) || g.place_heads.iter().any(|h| h == w) || g.territory_heads.contains(w);
+        let after_comma = self.text[a.mention.span.end..self.words[between[0]].start].contains(['،', ',']);
+        let nominal = b_nisba || !after_comma || head_like(bare);
+        first.starts_with('و') && first.chars().count() > 1 && !whole_word && nominal && !self.text[a.mention.span.end..self.words[between[0]].start].contains(['.', '؛', ';', ':'])
     }
 
     /// The preposition governing item `i`: its own proclitic (بالحرس،
