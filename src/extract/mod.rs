@@ -418,6 +418,9 @@ impl<'l> Extractor<'l> {
                         && inner.first_word > last
                         && inner.first_word - last <= 8
                         && inner.clause == clause
+                        // (a circumstantial participle is a predicate of its
+                        // own: انتقد الموقف الأمريكي متهماً واشنطن…)
+                        && lex.patterns[frames[j].pattern].shape != crate::lexicon::Shape::Participle
                         && !(last + 1..inner.first_word).any(|w| lex.grammar.complementizers.contains(s.word(w)))
                 })
                 .collect();

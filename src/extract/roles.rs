@@ -299,13 +299,25 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             // an apposition, not one)
             let accusative = s.word(cw_first).ends_with(['ا', 'ه']);
             let circumstantial = accusative && cw_first > 0 && s.text[s.words[cw_first - 1].end..s.words[cw_first].start].contains(['،', ',']);
+            // (an indefinite participle after a definite noun or a name does
+            // not describe it, adjectives agree: انتقد الموقف الأمريكي متهماً
+            // واشنطن)
+            let definite = |w: usize| {
+                let x = s.word(w).trim_start_matches(['و', 'ف', 'ب', 'ل']);
+                x.starts_with("ال") || s.word(w).starts_with("لل") || s.items.iter().any(|i| i.last_word == w && matches!(i.kind, crate::syntax::ItemKind::Entity { .. }))
+            };
+            let circumstantial = circumstantial || (cw_first > 0 && !s.word(cw_first).starts_with("ال") && s.word(cw_first).ends_with('ا') && definite(cw_first - 1));
             if circumstantial {
                 // after a comma it is circumstantial (…، رافضاً المطالب
                 // الروسية): its subject is the sentence's, the first actor
                 // named bare before it
-                if let Some(u) = s.units.iter().find(|u| u.last_word < cw_first && free(u) && !u.nisba && !s.nisba_of_cue(u) && !actor_members(lex, s, u).is_empty()) {
+                // (or a nisba on the subject's head noun when it opens the
+                // sentence: أصدرت وزارة الخارجية السورية بياناً، محذرةً)
+                let bare = |u: &&Unit| u.last_word < cw_first && free(u) && !s.nisba_of_cue(u) && !actor_members(lex, s, u).is_empty();
+                let subject = s.units.iter().find(|u| bare(u) && !u.nisba).or_else(|| s.units.iter().find(|u| bare(u) && u.first_word <= 4));
+                if let Some(u) = subject {
                     r.agents = actor_members(lex, s, u);
-                    r.agent_source = "the sentence's subject, for a circumstantial participle after a comma";
+                    r.agent_source = "the sentence's subject, for a circumstantial participle (after a comma, or indefinite after a definite noun)";
                 }
             } else if let Some(u) = before.iter().find(|u| cw_first - u.last_word <= 3 && !actor_members(lex, s, u).is_empty()) {
                 // the noun it describes stands right before it
