@@ -76,7 +76,13 @@ fn actor_members(lex: &Lexicon, s: &Sentence, u: &Unit) -> Vec<usize> {
         .filter(|&&i| !s.territory_nisba(lex, i))
         .filter_map(|&i| s.entity(i).map(|(e, _)| e))
         .filter(|&e| lex.entities[e].kind.is_actor() || lex.entities[e].agent_as.is_some())
-        .collect()
+        .fold(Vec::new(), |mut v, e| {
+            // (one actor named twice in a slot is one party: الدولة الإسلامية "داعش")
+            if !v.contains(&e) {
+                v.push(e);
+            }
+            v
+        })
 }
 
 fn object_members(lex: &Lexicon, s: &Sentence, u: &Unit, k: ObjectKind) -> Vec<usize> {
@@ -319,8 +325,9 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     r.agents = actor_members(lex, s, u);
                     r.agent_source = "the sentence's subject, for a circumstantial participle (after a comma, or indefinite after a definite noun)";
                 }
-            } else if let Some(u) = before.iter().find(|u| cw_first - u.last_word <= 3 && !actor_members(lex, s, u).is_empty()) {
-                // the noun it describes stands right before it
+            } else if let Some(u) = before.iter().find(|u| (cw_first - u.last_word == 1 || (cw_first - u.last_word == 2 && s.relational_adjective(cw_first - 1) && !s.word(cw_first - 1).starts_with('و'))) && !actor_members(lex, s, u).is_empty()) {
+                // the noun it describes stands right before it (not past a
+                // noun of its own: وألوية مساندة له)
                 r.agents = actor_members(lex, s, u);
                 r.agent_source = "the noun the participle describes";
             }
@@ -342,9 +349,16 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             if let Some(u) = after.first().filter(|u| r.agents.is_empty() && !suffixed && !cue_between(s, cw_last, u.first_word)) {
                 let partitive = u.prep.as_deref() == Some("من");
                 // a nisba may stand after its head and a quantifier (خروج جميع القوات الأميركية)
-                let titles = (cw_last + 1..u.first_word).all(|w| lex.grammar.titles.contains(s.word(w)));
+                // (or a share or the members of it: وصول عدد من كتائب الجيش الحر)
+                let g = &lex.grammar;
+                let titles = (cw_last + 1..u.first_word).all(|w| {
+                    let x = s.word(w);
+                    g.titles.contains(x) || g.members.contains(x) || x == "من" || g.actor_heads.iter().any(|h| h == x)
+                });
                 let near = u.first_word - cw_last <= 2 || ((partitive || u.nisba) && u.first_word - cw_last <= 3) || (titles && u.first_word - cw_last <= 4);
-                let between_free = near && (u.prep.is_none() || (p.genitive == Genitive::Patient && partitive));
+                // (a share of the group is the group: وصول عدد من كتائب الجيش الحر)
+                let share = partitive && u.first_word >= 2 && (cw_last + 1..u.first_word).any(|w| lex.grammar.members.contains(s.word(w)));
+                let between_free = near && (u.prep.is_none() || (p.genitive == Genitive::Patient && partitive) || (share && titles));
                 if between_free {
                     let role = if u.nisba { p.nisba_role } else { p.genitive };
                     let source = if u.nisba { "the nisba right after the noun" } else { "the genitive right after the noun" };

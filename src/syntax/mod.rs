@@ -463,8 +463,8 @@ impl<'a> Sentence<'a> {
                 }
                 return Some(word.to_string());
             }
-            // a head noun with a prepositional proclitic: بمدينة، لقوات
-            for head in lex.grammar.place_heads.iter().chain(&lex.grammar.actor_heads) {
+            // a head noun with a prepositional proclitic: بمدينة، لقوات، لمقاتلي
+            for head in lex.grammar.place_heads.iter().chain(&lex.grammar.actor_heads).chain(lex.grammar.members.iter()) {
                 if let Some(pre) = word.strip_suffix(head.as_str()) {
                     let pre = pre.trim_start_matches(['و', 'ف']);
                     let pre = pre.strip_suffix("ال").unwrap_or(pre);
