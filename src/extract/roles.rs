@@ -353,11 +353,11 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 let g = &lex.grammar;
                 let titles = (cw_last + 1..u.first_word).all(|w| {
                     let x = s.word(w);
-                    g.titles.contains(x) || g.members.contains(x) || x == "من" || g.actor_heads.iter().any(|h| h == x)
+                    g.titles.contains(x) || g.members.contains(x) || x == "من" || x == "كل" || g.actor_heads.iter().any(|h| h == x)
                 });
                 let near = u.first_word - cw_last <= 2 || ((partitive || u.nisba) && u.first_word - cw_last <= 3) || (titles && u.first_word - cw_last <= 4);
                 // (a share of the group is the group: وصول عدد من كتائب الجيش الحر)
-                let share = partitive && u.first_word >= 2 && (cw_last + 1..u.first_word).any(|w| lex.grammar.members.contains(s.word(w)));
+                let share = partitive && u.first_word >= 2 && (cw_last + 1..u.first_word).any(|w| lex.grammar.members.contains(s.word(w)) || s.word(w) == "كل");
                 let between_free = near && (u.prep.is_none() || (p.genitive == Genitive::Patient && partitive) || (share && titles));
                 if between_free {
                     let role = if u.nisba { p.nisba_role } else { p.genitive };
@@ -395,6 +395,21 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     if !r.agents.is_empty() || !r.patients.is_empty() || !r.among.is_empty() {
                         agent_unit = Some(u.first_word);
                         patient_from = u.last_word;
+                    }
+                }
+            }
+            // «of» an actor followed by the noun's own object is its agent
+            // (هجمات لجيش الاحتلال على حزب الله، غارات للتحالف على مواقع داعش)
+            if r.agents.is_empty() && r.patients.is_empty() && !suffixed {
+                if let Some(u) = after.first().filter(|u| u.prep.as_deref() == Some("ل") && u.first_word - cw_last <= 2 && !actor_members(lex, s, u).is_empty() && !cue_between(s, cw_last, u.first_word)) {
+                    let obj = after.iter().find(|o| o.first_word > u.last_word && o.first_word - u.last_word <= 4 && o.prep.as_ref().is_some_and(|x| x != "ل" && x != "بين" && p.object_preps.contains(x)));
+                    if let Some(o) = obj.filter(|o| !object_members(lex, s, o, rel.object).is_empty()) {
+                        r.agents = actor_members(lex, s, u);
+                        r.agent_source = "the actor after ل, with the noun's own object after it (هجمات لجيش الاحتلال على…)";
+                        r.patients = object_members(lex, s, o, rel.object);
+                        r.patient_source = "the object after the noun's preposition";
+                        agent_unit = Some(u.first_word);
+                        patient_from = o.last_word;
                     }
                 }
             }
