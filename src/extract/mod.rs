@@ -760,7 +760,7 @@ impl<'l> Extractor<'l> {
         // (and a place attacked by its own state is no contradiction: قوات
         // النظام قصفت سراقب)
         let mut add = |a: usize, b: usize, pairs: &mut Vec<(usize, usize)>| {
-            if a == b || (!place_object && !lex.entities[b].kind.is_place() && self.related(a, b)) {
+            if a == b || (!place_object && lex.entities[b].kind != crate::lexicon::EntityKind::Place && self.related(a, b)) {
                 same = true;
             } else if !pairs.contains(&(a, b)) {
                 pairs.push((a, b));
