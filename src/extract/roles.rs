@@ -202,7 +202,10 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             let coordinated = it.mention.proclitic(s.text).starts_with(['و', 'ف']) || (cw_first > 0 && s.word(cw_first - 1) == "ثم");
             if let Some(sh) = shared.filter(|sh| coordinated && !sh.agents.is_empty()) {
                 let own = svo.filter(|u| u.first_word > sh.until && cw_first - u.last_word <= 3 && free(u) && !s.is_place_unit(lex, u));
-                if own.is_none() {
+                // (or two names after it, its subject and then its object:
+                // توغلت تركيا في سوريا، وطالب ترامب تركيا بوقف التوغل)
+                let own_after = p.direct_object && vso.is_some_and(|a| a.first_word == cw_last + 1 && after.iter().any(|o| o.first_word == a.last_word + 1 && free(o) && !actor_members(lex, s, o).is_empty()));
+                if own.is_none() && !own_after {
                     r.agents = sh.agents.clone();
                     r.agent_source = "the subject of the verb it is joined to (و/ف/ثم)";
                     agent_unit = None;
@@ -534,11 +537,16 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 r.patient_source = "the subject of the verb the adverbial describes";
             } else if let Some(u) = before
                 .iter()
-                .find(|u| !object_members(lex, s, u, rel.object).is_empty() && !(adverbial && (relative_subject(u) || u.nisba)))
+                .find(|u| !object_members(lex, s, u, rel.object).is_empty() && !(adverbial && (relative_subject(u) || u.nisba || !matches!(u.prep.as_deref(), None | Some("ل")))))
                 .filter(|u| adverbial || (cw_first - u.last_word <= 3 && !cue_between(s, u.last_word, cw_first)))
             {
                 r.patients = object_members(lex, s, u, rel.object);
                 r.patient_source = "the name before the passive";
+            } else if let Some(u) = s.units.iter().find(|u| adverbial && u.last_word < cw_first && u.first_word <= 4 && free(u) && !actor_members(lex, s, u).is_empty()) {
+                // (else the subject that opens the sentence: أعلن الجيش
+                // العراقي تحرير القائم، …، وبدعم جوي من التحالف)
+                r.patients = actor_members(lex, s, u);
+                r.patient_source = "the subject that opens the sentence the adverbial describes";
             }
             let agent = after.iter().find(|u| {
                 // an adverbial nisba names the agent by itself (المدعومة
