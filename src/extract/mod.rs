@@ -289,8 +289,10 @@ impl<'l> Extractor<'l> {
                     // (only an actor: «تدخلها» is as often a battle or an area
                     // as a place named before)
                     if patients.is_empty() && !agents.is_empty() && p.direct_object && rel.object == ObjectKind::Actor && !s.in_relative_clause(lex, f.cue) {
-                        if let Some(pr) = refs.pronoun(suffix).filter(|&pr| !refs.pronouns[pr].first_person) {
-                            let res = memory.pronoun(lex, pr, index, pos, Some(&agents));
+                        if let Some(pr) = refs.pronoun(suffix).filter(|&pr| !refs.pronouns[pr].first_person && refs.pronouns[pr].count.is_none()) {
+                            // (only names the slot takes compete: وطالبها is
+                            // an actor, not the region named with it)
+                            let res = memory.object_pronoun(lex, pr, index, pos, &agents, &fits_object);
                             record("pronoun suffix (object)", &res, slot_via);
                             patients = res.entities.iter().map(|x| x.0).filter(|&e| fits_object(e)).collect();
                         }
@@ -571,7 +573,9 @@ impl<'l> Extractor<'l> {
         };
         let has_entity = ms.iter().any(|m| matches!(lex.surfaces[m.surface].target, crate::lexicon::Target::Entity(_) | crate::lexicon::Target::Reference(_)));
         let has_cue = ms.iter().any(|m| matches!(lex.surfaces[m.surface].target, crate::lexicon::Target::Cue(_)));
-        if !has_entity {
+        // (a sentence with a cue and no name may still speak of those named
+        // before: وطالبها في مذكرة رسمية بوقف دعمها)
+        if !has_entity && !(has_cue && self.coref) {
             return analysis;
         }
         let mut s = Sentence::new(lex, &norm.text, range.clone(), ms);
@@ -665,8 +669,11 @@ impl<'l> Extractor<'l> {
         self.defer_light_verbs(&s, &mut frames);
         self.drop_planned(&s, &mut frames);
         self.embed_complements(&s, &mut frames);
-        memory.mark_subjects(index, &frame_subjects(lex, &frames));
-        memory.mark_agents(index, &frames.iter().flat_map(|f| f.agents.iter().copied()).collect::<Vec<_>>());
+        // (the agent of an act only alleged or demanded is no subject of
+        // the clause: اتهمت تركيا الوحدات بقصف…)
+        let asserted: Vec<Frame> = frames.iter().filter(|f| f.rejected != Some(Reason::Embedded)).cloned().collect();
+        memory.mark_subjects(index, &frame_subjects(lex, &asserted));
+        memory.mark_agents(index, &asserted.iter().flat_map(|f| f.agents.iter().copied()).collect::<Vec<_>>());
         // the parties of each act, and actors coordinated in one chunk, are
         // what a later «الطرفان» stands for
         let actor = |e: usize| lex.entities[e].kind.is_actor();

@@ -262,8 +262,8 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 // a comitative مع right after the subject adds a second agent
                 // (سيطرت قوات النظام مع مقاتلي حزب الله على القصير), unless مع
                 // marks this verb's object (اتفق مع، التقى مع)
-                if !sym && !p.object_preps.iter().any(|x| x == "مع") {
-                    if let Some(c) = s.units.iter().find(|c| c.prep.as_deref() == Some("مع") && c.first_word > u.last_word && c.first_word - u.last_word <= 3 && c.clause == clause) {
+                if !sym {
+                    if let Some(c) = comitative(lex, s, u).filter(|c| !c.prep.as_ref().is_some_and(|x| p.object_preps.contains(x))) {
                         r.agent_source = "the subject and the actor after a comitative مع";
                         for e in actor_members(lex, s, c) {
                             if !r.agents.contains(&e) {
@@ -466,6 +466,17 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 if let Some(u) = light_verb_subject(lex, s, cw_first, clause) {
                     r.agents = actor_members(lex, s, u);
                     r.agent_source = "the subject of the light verb that governs the noun (شن، أجرى، عقد)";
+                    // (with the actor a comitative adds: شنت قوات النظام
+                    // بمشاركة حزب الله هجوماً)
+                    if !sym {
+                        if let Some(c) = comitative(lex, s, u).filter(|c| !c.prep.as_ref().is_some_and(|x| p.object_preps.contains(x))) {
+                            for e in actor_members(lex, s, c) {
+                                if !r.agents.contains(&e) && !r.patients.contains(&e) {
+                                    r.agents.push(e);
+                                }
+                            }
+                        }
+                    }
                     return r;
                 }
                 // a light verb joined to the verb before it (وصل الوزير إلى
@@ -574,6 +585,12 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
         }
     }
     r
+}
+
+/// The unit a comitative (مع، بمشاركة، برفقة: grammar.ron) adds right
+/// after the subject `u`: a second agent of the same act.
+fn comitative<'s>(lex: &Lexicon, s: &'s Sentence, u: &Unit) -> Option<&'s Unit> {
+    s.units.iter().find(|c| c.prep.as_ref().is_some_and(|p| lex.grammar.comitatives.contains(p)) && c.first_word > u.last_word && c.first_word - u.last_word <= 4 && c.clause == u.clause && !cue_between(s, u.last_word, c.first_word) && !actor_members(lex, s, c).is_empty())
 }
 
 /// How many words a light verb reaches forward to the noun it governs

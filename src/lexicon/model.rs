@@ -276,6 +276,10 @@ pub struct GrammarFile {
     /// where the act happened, and its place object.
     #[serde(default)]
     pub locatives: Vec<String>,
+    /// Prepositions that add a second agent right after the subject
+    /// (سيطرت قوات النظام مع مقاتلي حزب الله، شنت بمشاركة حزب الله).
+    #[serde(default)]
+    pub comitatives: Vec<String>,
     /// Nouns of territory (العاصمة، الحدود، الأراضي): a nisba after one
     /// names a place (العاصمة القطرية، الحدود التركية), not an actor.
     #[serde(default)]
