@@ -189,10 +189,10 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             // as its subject: the name after it is its object
             let we = p.first_plural_present(form);
             // (or members of it: انسحبت قوات من الحرس الثوري، هاجم عناصر من التنظيم)
-            // (the members word right after the verb: هاجم عناصر من تنظيم داعش،
-            // هدد ضابط في الحرس الثوري)
+            // (the members word right after the verb: هاجم عناصر من تنظيم داعش;
+            // not في: قُتل قائد في الحرس is a passive's victim)
             let members_of = |u: &Unit| {
-                matches!(u.prep.as_deref(), Some("من" | "في")) && cw_last + 2 < u.first_word && lex.grammar.members.contains(s.word(cw_last + 1)) && matches!(s.word(cw_last + 2), "من" | "في") && u.first_word - cw_last <= 5
+                u.prep.as_deref() == Some("من") && cw_last + 2 < u.first_word && lex.grammar.members.contains(s.word(cw_last + 1)) && s.word(cw_last + 2) == "من" && u.first_word - cw_last <= 5
             };
             let vso = after.first().filter(|u| {
                 !plural && !we && !actor_members(lex, s, u).is_empty() && ((free(u) && u.first_word - cw_last <= 3 && !cue_between(s, cw_last, u.first_word)) || (members_of(u) && !cue_between(s, cw_last + 1, u.first_word)))
