@@ -267,13 +267,21 @@ impl<'l> Extractor<'l> {
                         // the same stem takes ي (ننسحب، ننسق; not نفذت)
                         // a verb that opens a quote with no subject of its own
                         // (وأردف: "أتفق مع أردوغان…") is the speaker's
-                        let opens_quote = s.text[..s.words[it.first_word].start].trim_end().ends_with([':', '"', '«', '“']);
+                        // (and no noun of its own after it: «هاجمت مجموعات
+                        // ارهابية» has a subject the lexicon does not know)
+                        let g = &lex.grammar;
+                        let next_closed = it.last_word + 1 >= s.words.len() || {
+                            let n = s.word(it.last_word + 1);
+                            g.prepositions.contains(n) || g.particles.contains(n) || g.time_words.contains(n) || g.complementizers.contains(n) || s.items.iter().any(|x| x.first_word == it.last_word + 1)
+                        };
+                        let after_quote = s.text[..s.words[it.first_word].start].trim_end().ends_with([':', '"', '«', '“']);
+                        let opens_quote = next_closed && after_quote;
                         let res = if suffix == "نا" || form.ends_with("نا") || p.first_plural_present(form) {
                             // («we» is the speaker's organisation, as قواتنا is)
                             Some(memory.speaker(lex, index, pos, true))
                         } else if opens_quote {
                             Some(memory.speaker(lex, index, pos, false))
-                        } else if self.opens_clause(s, f.cue) {
+                        } else if self.opens_clause(s, f.cue) && !after_quote {
                             let plural = form.ends_with("وا") || form.ends_with("ون") || suffix == "ا" || suffix == "وا";
                             Some(memory.dropped_subject(lex, index, pos, plural))
                         } else {
@@ -681,8 +689,14 @@ impl<'l> Extractor<'l> {
             let pos = s.items[f.cue].mention.span.start;
             let rel = f.pattern_relation(lex);
             let strike = lex.relations[rel].family == crate::lexicon::model::Family::Hostile && !self.complement_relations.contains(&rel) && f.polarity == Polarity::Affirmed;
+            // (a mediator and each side are no pair: the sides are, بوساطة
+            // أردنية بين إسرائيل وإيران)
+            let sides: Vec<usize> = f.patients.iter().copied().filter(|&e| actor(e)).collect();
+            if sides.len() == 2 && f.agents.len() == 1 && !f.pairs.is_empty() {
+                memory.add_pair(index, pos, sides[0], sides[1]);
+            }
             for &(a, b) in &f.pairs {
-                if actor(a) && actor(b) {
+                if actor(a) && actor(b) && sides.len() != 2 {
                     memory.add_pair(index, pos, a, b);
                 }
                 if strike {
