@@ -893,7 +893,9 @@ impl<'l> Extractor<'l> {
             };
             // (ستواصل، سيستمر: a plan to go on is a fact now)
             let stem: String = word.chars().skip(2).collect();
-            (marked && !lex.grammar.aspect_verbs.contains(&stem)) || (w > 0 && s.word(w - 1) == "سوف")
+            // (and «على أن تقوم»: on condition that it will)
+            let provided = w > 1 && s.word(w - 1) == "ان" && s.word(w - 2) == "علي";
+            (marked && !lex.grammar.aspect_verbs.contains(&stem)) || (w > 0 && s.word(w - 1) == "سوف") || provided
         };
         for f in frames.iter_mut().filter(|f| !f.pairs.is_empty()) {
             let it = &s.items[f.cue];
