@@ -86,6 +86,10 @@ fn actor_members(lex: &Lexicon, s: &Sentence, u: &Unit) -> Vec<usize> {
 }
 
 fn object_members(lex: &Lexicon, s: &Sentence, u: &Unit, k: ObjectKind) -> Vec<usize> {
+    // (a nisba of territory names no actor: في مدينة سوتشي الروسية)
+    if k == ObjectKind::Actor && u.items.iter().all(|&i| s.territory_nisba(lex, i)) {
+        return Vec::new();
+    }
     s.members(u)
         .into_iter()
         .filter(|&e| {

@@ -196,6 +196,12 @@ impl<'a> Sentence<'a> {
             return false;
         }
         let w = it.first_word - 1;
+        // (a nisba after a place's name, past one adjective, describes the
+        // place: مدينة سوتشي السياحية الروسية)
+        let place_at = |k: usize| self.items.iter().any(|x| x.last_word == k && matches!(x.kind, ItemKind::Entity { entity, nisba: false, .. } if lex.entities[entity].kind == crate::lexicon::EntityKind::Place));
+        if place_at(w) || (w > 0 && self.relational_adjective(w) && !self.word_in_item(w) && place_at(w - 1)) {
+            return true;
+        }
         if self.items.iter().any(|x| x.first_word <= w && w <= x.last_word) {
             return false;
         }
