@@ -415,6 +415,23 @@ impl<'l> Extractor<'l> {
         let lex = self.lex;
         for i in 0..frames.len() {
             let rel = frames[i].pattern_relation(lex);
+            // an agreement states the acts it provides for as terms, not as
+            // done (اتفقت روسيا وتركيا على انسحاب قسد، الاتفاق يشمل انسحاب…),
+            // and takes no object from them
+            if lex.grammar.term_relations.contains(&lex.relations[rel].id) {
+                let outer = &s.items[frames[i].cue];
+                let (last, clause) = (outer.last_word, outer.clause);
+                if let Some(j) = (0..frames.len()).find(|&j| {
+                    let inner = &s.items[frames[j].cue];
+                    j != i && frames[j].pattern_relation(lex) != rel && inner.first_word > last && inner.first_word - last <= 4 && inner.clause == clause && !(last + 1..inner.first_word).any(|w| lex.grammar.complementizers.contains(s.word(w)))
+                }) {
+                    if !frames[j].pairs.is_empty() {
+                        frames[j].pairs.clear();
+                        frames[j].rejected = Some(Reason::Embedded);
+                    }
+                }
+                continue;
+            }
             if !self.complement_relations.contains(&rel) || frames[i].agents.is_empty() {
                 continue;
             }

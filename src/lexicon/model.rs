@@ -316,6 +316,10 @@ pub struct GrammarFile {
     /// assert (threats, demands, accusations, rejections).
     #[serde(default)]
     pub complement_relations: Vec<String>,
+    /// Relations whose cue states the acts right after it as terms, not as
+    /// done (اتفقت روسيا وتركيا على انسحاب قسد).
+    #[serde(default)]
+    pub term_relations: Vec<String>,
     /// Words of retaliation (بالرد، سترد): a threat of one with no object
     /// named is aimed at whoever last struck the threatener.
     #[serde(default)]
