@@ -644,7 +644,13 @@ impl<'l> Extractor<'l> {
             let pro = it.mention.proclitic(&norm.text).trim_start_matches(['و', 'ف']);
             // nor does a light verb govern a verb: جدّد … رفض بلاده is a noun
             let has_noun = pats.iter().any(|&p| lex.patterns[p].shape == crate::lexicon::Shape::Noun);
-            if pro.contains(['ا', 'ب', 'ل', 'ك']) || (has_noun && roles::governing_light_verb(lex, &s, it.first_word, it.clause).is_some()) {
+            // nor takes a verb a genitive and then its object after ل: «دعم
+            // الجمهورية الإيرانية للشعب السوري» is Iran's support, a noun
+            let genitive_then_object = has_noun && s.units.iter().position(|u| u.first_word == it.last_word + 1 && u.prep.is_none()).is_some_and(|k| {
+                let g = &s.units[k];
+                s.units.get(k + 1).is_some_and(|o| o.prep.as_deref() == Some("ل") && o.first_word <= g.last_word + 2)
+            });
+            if pro.contains(['ا', 'ب', 'ل', 'ك']) || genitive_then_object || (has_noun && roles::governing_light_verb(lex, &s, it.first_word, it.clause).is_some()) {
                 pats.retain(|&p| lex.patterns[p].shape != crate::lexicon::Shape::Verb);
             }
             for &p in &pats {
