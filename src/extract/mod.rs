@@ -920,11 +920,13 @@ impl<'l> Extractor<'l> {
             let provided = w > 1 && s.word(w - 1) == "ان" && s.word(w - 2) == "علي";
             (marked && !lex.grammar.aspect_verbs.contains(&stem)) || (w > 0 && s.word(w - 1) == "سوف") || provided
         };
+        // (a condition is no fact either: إذا طلب النظام من إيران…، لو هاجمت)
+        let conditional = |w: usize| (w.saturating_sub(3)..w).any(|k| s.clause_of_word[k] == s.clause_of_word[w] && lex.grammar.conditionals.contains(s.word(k)));
         for f in frames.iter_mut().filter(|f| !f.pairs.is_empty()) {
             let it = &s.items[f.cue];
             let planned = match lex.patterns[f.pattern].shape {
-                crate::lexicon::Shape::Verb => future(it.first_word),
-                crate::lexicon::Shape::Noun => roles::governing_light_verb(lex, s, it.first_word, it.clause).is_some_and(future),
+                crate::lexicon::Shape::Verb => future(it.first_word) || conditional(it.first_word),
+                crate::lexicon::Shape::Noun => roles::governing_light_verb(lex, s, it.first_word, it.clause).is_some_and(|lv| future(lv) || conditional(lv)),
                 _ => false,
             };
             if planned {

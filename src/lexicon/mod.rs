@@ -97,6 +97,7 @@ pub struct Grammar {
     /// Relation ids (as written) whose cue governs an unasserted act.
     pub complement_relations: Vec<String>,
     pub term_relations: Vec<String>,
+    pub conditionals: HashSet<String>,
     pub retaliation_words: HashSet<String>,
     /// Entity ids of reporting sources (resolved after entities load).
     pub sources: Vec<String>,
@@ -702,6 +703,7 @@ impl Checker<'_> {
             light_verbs: g.light_verbs.past.iter().flat_map(|v| conjugate_past(&normalize_str(v))).chain(g.light_verbs.present.iter().flat_map(|v| conjugate_present(&normalize_str(v)))).collect(),
             complement_relations: g.complement_relations.clone(),
             term_relations: g.term_relations.clone(),
+            conditionals: fold(&g.conditionals).into_iter().collect(),
             retaliation_words: fold(&g.retaliation_words).into_iter().collect(),
             sources: g.sources.clone(),
         }

@@ -320,6 +320,10 @@ pub struct GrammarFile {
     /// done (اتفقت روسيا وتركيا على انسحاب قسد).
     #[serde(default)]
     pub term_relations: Vec<String>,
+    /// Particles of condition: a verb right after one states no fact
+    /// (إذا طلب النظام من إيران إرسال قوات).
+    #[serde(default)]
+    pub conditionals: Vec<String>,
     /// Words of retaliation (بالرد، سترد): a threat of one with no object
     /// named is aimed at whoever last struck the threatener.
     #[serde(default)]
