@@ -423,7 +423,7 @@ impl<'l> Extractor<'l> {
                 let (last, clause) = (outer.last_word, outer.clause);
                 if let Some(j) = (0..frames.len()).find(|&j| {
                     let inner = &s.items[frames[j].cue];
-                    j != i && frames[j].pattern_relation(lex) != rel && inner.first_word > last && inner.first_word - last <= 4 && inner.clause == clause && !(last + 1..inner.first_word).any(|w| lex.grammar.complementizers.contains(s.word(w)))
+                    j != i && frames[j].pattern_relation(lex) != rel && inner.first_word > last && inner.first_word - last <= 10 && inner.clause == clause && !(last + 1..inner.first_word).any(|w| lex.grammar.complementizers.contains(s.word(w)))
                 }) {
                     if !frames[j].pairs.is_empty() {
                         frames[j].pairs.clear();
