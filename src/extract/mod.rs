@@ -423,7 +423,10 @@ impl<'l> Extractor<'l> {
                 let (last, clause) = (outer.last_word, outer.clause);
                 if let Some(j) = (0..frames.len()).find(|&j| {
                     let inner = &s.items[frames[j].cue];
-                    j != i && frames[j].pattern_relation(lex) != rel && inner.first_word > last && inner.first_word - last <= 10 && inner.clause == clause && !(last + 1..inner.first_word).any(|w| lex.grammar.complementizers.contains(s.word(w)))
+                    // (its terms are moves and hostilities; a mediation of
+                    // it, or a cooperation it provides for, is no term)
+                    let term = matches!(lex.relations[frames[j].pattern_relation(lex)].family, crate::lexicon::model::Family::Movement | crate::lexicon::model::Family::Hostile);
+                    j != i && term && inner.first_word > last && inner.first_word - last <= 10 && inner.clause == clause && !(last + 1..inner.first_word).any(|w| lex.grammar.complementizers.contains(s.word(w)))
                 }) {
                     if !frames[j].pairs.is_empty() {
                         frames[j].pairs.clear();
