@@ -83,22 +83,7 @@ fn articles() -> &'static Built {
 pub const NASTY: &str = "He said \"no\" <b>&amp;</b> 'x' \\ back\\slash\nnext line\r\nCRLF\ttab bell\u{7} nul\u{0} \u{200F}RLM\u{200E} \u{202B}embedded\u{202C} \u{FEFF}bom ]]> --> إيران \"نفت\" ذلك \u{FFFF}";
 
 fn nasty_claims() -> Vec<Claim> {
-    let c = |article: &str, s: &str, r: &str, o: &str, p: Polarity, text: &str, date: Option<&str>| Claim {
-        article: article.into(),
-        sentence: 1,
-        subject: s.into(),
-        subject_chain: vec![s.into()],
-        relation: r.into(),
-        object: o.into(),
-        object_chain: vec![o.into()],
-        polarity: p,
-        evidence: text.into(),
-        span: [10, 10 + text.len()],
-        trigger: "قصف\"<&>".into(),
-        date: date.map(String::from),
-        subject_via: None,
-        object_via: None,
-    };
+    let c = |article: &str, s: &str, r: &str, o: &str, p: Polarity, text: &str, date: Option<&str>| common::claim(article, s, r, o, p, text, date, "قصف\"<&>");
     vec![
         c("art<1>&\"", "iran", "attacked", "isis", Polarity::Affirmed, NASTY, Some("2018-06-13")),
         c("art2", "iran", "attacked", "isis", Polarity::Affirmed, "plain", Some("2019-01-01")),

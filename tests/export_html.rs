@@ -249,22 +249,7 @@ fn sample_page_in_chromium() {
 const HOSTILE: &str = "قال \"مصدر\" 'آخر' </script><script>alert(1)</script> <!-- <img src=x onerror=alert(2)> & \u{202E}مقلوب\u{202C} \u{2066}عزل\u{2069} \u{2028}سطر\u{2029} ]]> إيران";
 
 fn hostile_claims() -> Vec<Claim> {
-    let c = |article: &str, s: &str, r: &str, o: &str, p: Polarity, text: &str, date: Option<&str>, trigger: &str| Claim {
-        article: article.into(),
-        sentence: 1,
-        subject: s.into(),
-        subject_chain: vec![s.into()],
-        relation: r.into(),
-        object: o.into(),
-        object_chain: vec![o.into()],
-        polarity: p,
-        evidence: text.into(),
-        span: [10, 10 + text.len()],
-        trigger: trigger.into(),
-        date: date.map(String::from),
-        subject_via: None,
-        object_via: None,
-    };
+    let c = common::claim;
     vec![
         c("</script><b>a1", "iran", "attacked", "isis", Polarity::Affirmed, HOSTILE, Some("2018-06-13"), "</script>"),
         c("a2", "russia", "met_with", "iran", Polarity::Negated, HOSTILE, None, "قال"),

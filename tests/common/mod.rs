@@ -10,3 +10,26 @@ pub fn missing(what: &str, install: &str) -> bool {
     let _ = writeln!(std::io::stderr(), "NOTICE: skipped, {what} is missing (install: {install}); set CI=1 to make this a failure");
     true
 }
+
+/// A claim made by hand for export tests: sentence 1, the text as evidence
+/// (span 10..10+len), each end its own chain, no reference.
+#[allow(dead_code)]
+#[allow(clippy::too_many_arguments)]
+pub fn claim(article: &str, s: &str, r: &str, o: &str, p: actorgraph::extract::Polarity, text: &str, date: Option<&str>, trigger: &str) -> actorgraph::extract::Claim {
+    actorgraph::extract::Claim {
+        article: article.into(),
+        sentence: 1,
+        subject: s.into(),
+        subject_chain: vec![s.into()],
+        relation: r.into(),
+        object: o.into(),
+        object_chain: vec![o.into()],
+        polarity: p,
+        evidence: text.into(),
+        span: [10, 10 + text.len()],
+        trigger: trigger.into(),
+        date: date.map(String::from),
+        subject_via: None,
+        object_via: None,
+    }
+}
