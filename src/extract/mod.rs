@@ -263,8 +263,6 @@ impl<'l> Extractor<'l> {
                 crate::lexicon::Shape::Verb => {
                     if agents.is_empty() {
                         let form = &s.text[it.mention.core..it.mention.form_end];
-                        // «we»: past ـنا (أرسلنا), or the present with ن where
-                        // the same stem takes ي (ننسحب، ننسق; not نفذت)
                         // a verb that opens a quote with no subject of its own
                         // (وأردف: "أتفق مع أردوغان…") is the speaker's
                         // (and no noun of its own after it: «هاجمت مجموعات
@@ -276,6 +274,8 @@ impl<'l> Extractor<'l> {
                         };
                         let after_quote = s.text[..s.words[it.first_word].start].trim_end().ends_with([':', '"', '«', '“']);
                         let opens_quote = next_closed && after_quote;
+                        // «we»: past ـنا (أرسلنا), or the present with ن where
+                        // the same stem takes ي (ننسحب، ننسق; not نفذت)
                         let res = if suffix == "نا" || form.ends_with("نا") || p.first_plural_present(form) {
                             // («we» is the speaker's organisation, as قواتنا is)
                             Some(memory.speaker(lex, index, pos, true))
@@ -334,11 +334,7 @@ impl<'l> Extractor<'l> {
     /// struck the threatener: in this sentence, else the `window` before.
     fn aim_retaliations(&self, s: &Sentence, index: usize, frames: &mut [Frame], memory: &coref::Memory) {
         let lex = self.lex;
-        let strike = |f: &Frame| {
-            let rel = f.pattern_relation(lex);
-            lex.relations[rel].family == crate::lexicon::model::Family::Hostile && !self.complement_relations.contains(&rel) && f.polarity == Polarity::Affirmed
-        };
-        let here: Vec<(usize, usize)> = frames.iter().filter(|f| strike(f)).flat_map(|f| f.pairs.iter().copied()).collect();
+        let here: Vec<(usize, usize)> = frames.iter().filter(|f| self.strike(f)).flat_map(|f| f.pairs.iter().copied()).collect();
         for f in frames.iter_mut() {
             let rel = f.pattern_relation(lex);
             if !f.pairs.is_empty() || !f.patients.is_empty() || f.agents.is_empty() || !self.complement_relations.contains(&rel) || lex.relations[rel].family != crate::lexicon::model::Family::Hostile {
@@ -355,6 +351,13 @@ impl<'l> Extractor<'l> {
                 *f = self.frame(f.cue, f.cue_word, f.pattern, r, f.polarity, f.negated_by);
             }
         }
+    }
+
+    /// Is `f` an affirmed hostile act (a strike), not a threat, demand,
+    /// accusation or rejection of one?
+    fn strike(&self, f: &Frame) -> bool {
+        let rel = f.pattern_relation(self.lex);
+        self.lex.relations[rel].family == crate::lexicon::model::Family::Hostile && !self.complement_relations.contains(&rel) && f.polarity == Polarity::Affirmed
     }
 
     /// The third-person pronoun that one of the pattern's object
@@ -681,7 +684,7 @@ impl<'l> Extractor<'l> {
             }
         }
         let mut slot_via: Vec<(usize, coref::Via)> = Vec::new();
-        let mut subjects = frame_subjects(lex, &frames);
+        let mut subjects = frame_subjects(lex, frames.iter());
         subjects.extend(self.topics(&s));
         memory.mark_subjects(index, &subjects);
         if self.coref {
@@ -705,16 +708,15 @@ impl<'l> Extractor<'l> {
         self.embed_complements(&s, &mut frames);
         // (the agent of an act only alleged or demanded is no subject of
         // the clause: اتهمت تركيا الوحدات بقصف…)
-        let asserted: Vec<Frame> = frames.iter().filter(|f| f.rejected != Some(Reason::Embedded)).cloned().collect();
-        memory.mark_subjects(index, &frame_subjects(lex, &asserted));
-        memory.mark_agents(index, &asserted.iter().flat_map(|f| f.agents.iter().copied()).collect::<Vec<_>>());
+        let asserted = || frames.iter().filter(|f| f.rejected != Some(Reason::Embedded));
+        memory.mark_subjects(index, &frame_subjects(lex, asserted()));
+        memory.mark_agents(index, &asserted().flat_map(|f| f.agents.iter().copied()).collect::<Vec<_>>());
         // the parties of each act, and actors coordinated in one chunk, are
         // what a later «الطرفان» stands for
         let actor = |e: usize| lex.entities[e].kind.is_actor();
         for f in &frames {
             let pos = s.items[f.cue].mention.span.start;
-            let rel = f.pattern_relation(lex);
-            let strike = lex.relations[rel].family == crate::lexicon::model::Family::Hostile && !self.complement_relations.contains(&rel) && f.polarity == Polarity::Affirmed;
+            let strike = self.strike(f);
             // (a mediator and each side are no pair: the sides are, بوساطة
             // أردنية بين إسرائيل وإيران)
             let sides: Vec<usize> = f.patients.iter().copied().filter(|&e| actor(e)).collect();
@@ -919,12 +921,16 @@ impl<'l> Extractor<'l> {
             };
             // (ستواصل، سيستمر: a plan to go on is a fact now)
             let stem: String = word.chars().skip(2).collect();
-            // (and «على أن تقوم»: on condition that it will)
-            let provided = w > 1 && s.word(w - 1) == "ان" && s.word(w - 2) == "علي";
-            (marked && !lex.grammar.aspect_verbs.contains(&stem)) || (w > 0 && s.word(w - 1) == "سوف") || provided
+            (marked && !lex.grammar.aspect_verbs.contains(&stem)) || (w > 0 && s.word(w - 1) == "سوف")
         };
-        // (a condition is no fact either: إذا طلب النظام من إيران…، لو هاجمت)
-        let conditional = |w: usize| (w.saturating_sub(3)..w).any(|k| s.clause_of_word[k] == s.clause_of_word[w] && lex.grammar.conditionals.contains(s.word(k)));
+        // (a condition is no fact either: إذا طلب النظام من إيران…، لو
+        // هاجمت، على أن تقوم; a condition may be two words)
+        let conditional = |w: usize| {
+            (w.saturating_sub(3)..w).any(|k| {
+                let pair = k > 0 && lex.grammar.conditionals.contains(&format!("{} {}", s.word(k - 1), s.word(k)));
+                s.clause_of_word[k] == s.clause_of_word[w] && (lex.grammar.conditionals.contains(s.word(k)) || pair)
+            })
+        };
         for f in frames.iter_mut().filter(|f| !f.pairs.is_empty()) {
             let it = &s.items[f.cue];
             let planned = match lex.patterns[f.pattern].shape {
@@ -1053,9 +1059,9 @@ impl<'l> Extractor<'l> {
 
 /// The actors that did something in these frames: the agents, and both
 /// parties of a symmetric claim (اتفاق أبرمته موسكو وأنقرة).
-fn frame_subjects(lex: &Lexicon, frames: &[Frame]) -> Vec<usize> {
-    let mut out: Vec<usize> = frames.iter().flat_map(|f| f.agents.iter().copied()).collect();
-    for f in frames.iter().filter(|f| lex.relations[f.pattern_relation(lex)].symmetric) {
+fn frame_subjects<'f>(lex: &Lexicon, frames: impl Iterator<Item = &'f Frame> + Clone) -> Vec<usize> {
+    let mut out: Vec<usize> = frames.clone().flat_map(|f| f.agents.iter().copied()).collect();
+    for f in frames.filter(|f| lex.relations[f.pattern_relation(lex)].symmetric) {
         out.extend(f.pairs.iter().flat_map(|&(a, b)| [a, b]));
     }
     out

@@ -192,9 +192,8 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             // a verb in the first person plural present (ندعم، ننسحب) has «we»
             // as its subject: the name after it is its object
             let we = p.first_plural_present(form);
-            // (or members of it: انسحبت قوات من الحرس الثوري، هاجم عناصر من التنظيم)
-            // (the members word right after the verb: هاجم عناصر من تنظيم داعش;
-            // not في: قُتل قائد في الحرس is a passive's victim)
+            // (or members of it, their word right after the verb: هاجم عناصر
+            // من تنظيم داعش; not في: قُتل قائد في الحرس is a passive's victim)
             let members_of = |u: &Unit| {
                 u.prep.as_deref() == Some("من") && cw_last + 2 < u.first_word && lex.grammar.members.contains(s.word(cw_last + 1)) && s.word(cw_last + 2) == "من" && u.first_word - cw_last <= 5
             };
@@ -315,10 +314,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             // (an indefinite participle after a definite noun or a name does
             // not describe it, adjectives agree: انتقد الموقف الأمريكي متهماً
             // واشنطن)
-            let definite = |w: usize| {
-                let x = s.word(w).trim_start_matches(['و', 'ف', 'ب', 'ل']);
-                x.starts_with("ال") || s.word(w).starts_with("لل") || s.items.iter().any(|i| i.last_word == w && matches!(i.kind, crate::syntax::ItemKind::Entity { .. }))
-            };
+            let definite = |w: usize| s.definite(w) || s.items.iter().any(|i| i.last_word == w && matches!(i.kind, crate::syntax::ItemKind::Entity { .. }));
             let circumstantial = circumstantial || (cw_first > 0 && !s.word(cw_first).starts_with("ال") && s.word(cw_first).ends_with('ا') && definite(cw_first - 1));
             if circumstantial {
                 // after a comma it is circumstantial (…، رافضاً المطالب
@@ -568,8 +564,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 // إيرانياً، تركياً: the latter folds to the name تركيا)
                 // (unless both are definite: a nisba agreeing with it describes
                 // it, الحليف السوري is the Syrian ally)
-                let definite = |w: usize| s.word(w).trim_start_matches(['و', 'ف', 'ب', 'ل']).starts_with("ال") || s.word(w).starts_with("لل");
-                if u.first_word == cw_last + 1 && u.prep.is_none() && !(u.nisba && definite(cw_first) && definite(u.first_word)) {
+                if u.first_word == cw_last + 1 && u.prep.is_none() && !(u.nisba && s.definite(cw_first) && s.definite(u.first_word)) {
                     return true;
                 }
                 // past one relational adjective (بدعم جوي روسي)

@@ -224,6 +224,12 @@ impl<'a> Sentence<'a> {
 
     /// Is word `w` a relational adjective that may stand between a noun and
     /// its nisba (جوي، عسكرية)?
+    /// Is word `w` definite by its article (الـ, after و ف ب ل; لل)?
+    pub fn definite(&self, w: usize) -> bool {
+        let word = self.word(w);
+        word.trim_start_matches(['و', 'ف', 'ب', 'ل']).starts_with("ال") || word.starts_with("لل")
+    }
+
     pub fn relational_adjective(&self, w: usize) -> bool {
         let word = self.word(w);
         word.ends_with('ي') || word.ends_with("يه")
@@ -406,13 +412,8 @@ impl<'a> Sentence<'a> {
     /// words between are nouns (من مدينة البوكمال، على المقترح الروسي).
     pub fn governing_prep(&self, lex: &Lexicon, i: usize) -> Option<String> {
         let it = &self.items[i];
-        let pro = it.mention.proclitic(self.text);
-        let pro = pro.trim_start_matches(['و', 'ف']);
-        let pro = pro.strip_suffix("ال").unwrap_or(pro);
-        match pro {
-            "ب" | "ل" | "ك" => return Some(pro.to_string()),
-            "لل" => return Some("ل".to_string()),
-            _ => {}
+        if let Some(p) = proclitic_prep(it.mention.proclitic(self.text)) {
+            return Some(p);
         }
         // a nisba describes the noun before it (past one more adjective), so
         // it stands inside that noun's prepositional phrase: بغطاء جوي روسي
@@ -471,14 +472,8 @@ impl<'a> Sentence<'a> {
             }
             // a head noun with a prepositional proclitic: بمدينة، لقوات، لمقاتلي
             for head in lex.grammar.place_heads.iter().chain(&lex.grammar.actor_heads).chain(lex.grammar.members.iter()) {
-                if let Some(pre) = word.strip_suffix(head.as_str()) {
-                    let pre = pre.trim_start_matches(['و', 'ف']);
-                    let pre = pre.strip_suffix("ال").unwrap_or(pre);
-                    match pre {
-                        "ب" | "ل" | "ك" => return Some(pre.to_string()),
-                        "لل" => return Some("ل".to_string()),
-                        _ => {}
-                    }
+                if let Some(p) = word.strip_suffix(head.as_str()).and_then(proclitic_prep) {
+                    return Some(p);
                 }
             }
         }
@@ -488,6 +483,16 @@ impl<'a> Sentence<'a> {
 
 /// Clause number of each word: a new clause starts at a clause-break word
 /// (بينما، حيث، وقال...) or after ; ؛ :
+/// The preposition a proclitic chain carries (وبال: ب، لل: ل), if any.
+fn proclitic_prep(pro: &str) -> Option<String> {
+    let pro = pro.trim_start_matches(['و', 'ف']);
+    match pro.strip_suffix("ال").unwrap_or(pro) {
+        p @ ("ب" | "ل" | "ك") => Some(p.to_string()),
+        "لل" => Some("ل".to_string()),
+        _ => None,
+    }
+}
+
 fn clauses(lex: &Lexicon, text: &str, words: &[Range<usize>]) -> Vec<usize> {
     let mut out = Vec::with_capacity(words.len());
     let mut clause = 0;
