@@ -194,11 +194,14 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             let we = p.first_plural_present(form);
             // (or members of it, their word right after the verb: هاجم عناصر
             // من تنظيم داعش; not في: قُتل قائد في الحرس is a passive's victim)
+            // (words of time may stand between: دخلت أمس الأربعاء قوات من الحشد)
+            let timed = (cw_last + 1..s.words.len().min(cw_last + 4)).take_while(|&k| s.clause_of_word[k] == clause && lex.grammar.time_adverbs.contains(s.word(k))).count();
+            let lead = cw_last + timed;
             let members_of = |u: &Unit| {
-                u.prep.as_deref() == Some("من") && cw_last + 2 < u.first_word && lex.grammar.members.contains(s.word(cw_last + 1)) && s.word(cw_last + 2) == "من" && u.first_word - cw_last <= 5
+                u.prep.as_deref() == Some("من") && lead + 2 < u.first_word && lex.grammar.members.contains(s.word(lead + 1)) && s.word(lead + 2) == "من" && u.first_word - lead <= 5
             };
             let vso = after.first().filter(|u| {
-                !plural && !we && !actor_members(lex, s, u).is_empty() && ((free(u) && u.first_word - cw_last <= 3 && !cue_between(s, cw_last, u.first_word)) || (members_of(u) && !cue_between(s, cw_last + 1, u.first_word)))
+                !plural && !we && !actor_members(lex, s, u).is_empty() && ((free(u) && u.first_word - lead <= 3 && !cue_between(s, cw_last, u.first_word)) || (members_of(u) && !cue_between(s, lead + 1, u.first_word)))
             });
             // a verb joined to the one before (و، ف، ثم) shares its subject
             // unless a subject of its own stands between them
@@ -503,13 +506,17 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     let next = s.word(cw_last + 1);
                     next.starts_with("ال") && !lex.grammar.time_words.contains(next) && !s.items.iter().any(|x| (x.first_word..=x.last_word).contains(&(cw_last + 1)))
                 };
+                // a verbal noun after ل of purpose (دخلت قوات الحشد إلى سوريا
+                // لمساندة قوات النظام) is the aim of its clause's verb, however
+                // far: that verb's subject is its agent
+                let purpose = matches!(it.mention.proclitic(s.text), "ل" | "لل") && shared.is_some_and(|sh| sh.cue_last < cw_first);
                 let light = before.iter().find(|u| {
                     (free_or_partitive(u) || u.nisba) && cw_first - u.last_word <= 2 && !actor_members(lex, s, u).is_empty() && !prep_between(lex, s, u.last_word, cw_first) && !cue_between(s, u.last_word, cw_first)
                 });
                 if let Some(u) = light {
                     r.agents = actor_members(lex, s, u);
                     r.agent_source = "the name right before the noun";
-                } else if let Some(sh) = shared.filter(|sh| cw_first.saturating_sub(sh.cue_last) <= 4 && !sh.agents.is_empty() && !timed(cw_first) && !own_genitive) {
+                } else if let Some(sh) = shared.filter(|sh| (cw_first.saturating_sub(sh.cue_last) <= 4 || (purpose && s.clause_of_word[sh.cue_last] == clause)) && !sh.agents.is_empty() && !timed(cw_first) && !own_genitive) {
                     // the complement of a verb (وافقت طهران على عدم المشاركة
                     // مع…، بدأت إيران في سحب…) has that verb's subject
                     r.agents = sh.agents.clone();

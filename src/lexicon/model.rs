@@ -267,6 +267,10 @@ pub struct GrammarFile {
     /// opening its sentence and followed by one has no subject of its own.
     #[serde(default)]
     pub time_words: Vec<String>,
+    /// Words of time that may stand between a verb and its subject
+    /// (دخلت أمس الأربعاء قوات من الحشد).
+    #[serde(default)]
+    pub time_adverbs: Vec<String>,
     /// Forms of «to be» that may stand between a relative pronoun and its
     /// verb (التي كان تنظيم داعش يسيطر عليها).
     #[serde(default)]

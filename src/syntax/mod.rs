@@ -468,6 +468,15 @@ impl<'a> Sentence<'a> {
                         return Some(outer.to_string());
                     }
                 }
+                // a noun of place used as a preposition (ريف، محيط، شمال) after
+                // a true one is inside that one's phrase: إلى ريف القصير is
+                // still «to», من محيط أريحا still «from»
+                if lex.grammar.locatives.contains(word) && w > stop && self.clause_of_word[w - 1] == it.clause {
+                    let outer = self.word(w - 1);
+                    if preps.contains(outer) && !lex.grammar.locatives.contains(outer) {
+                        return Some(outer.to_string());
+                    }
+                }
                 return Some(word.to_string());
             }
             // a head noun with a prepositional proclitic: بمدينة، لقوات، لمقاتلي
