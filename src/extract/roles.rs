@@ -359,15 +359,21 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 let g = &lex.grammar;
                 let titles = (cw_last + 1..u.first_word).all(|w| {
                     let x = s.word(w);
-                    g.titles.contains(x) || g.members.contains(x) || x == "من" || x == "كل" || g.actor_heads.iter().any(|h| h == x)
+                    let bare = x.strip_prefix("ال").unwrap_or(x);
+                    g.titles.contains(x) || g.members.contains(bare) || x == "من" || x == "كل" || g.actor_heads.iter().any(|h| h == bare)
                 });
                 let near = u.first_word - cw_last <= 2 || ((partitive || u.nisba) && u.first_word - cw_last <= 3) || (titles && u.first_word - cw_last <= 4);
                 // (a share of the group is the group: وصول عدد من كتائب الجيش الحر)
                 let share = partitive && u.first_word >= 2 && (cw_last + 1..u.first_word).any(|w| lex.grammar.members.contains(s.word(w)) || s.word(w) == "كل");
                 let between_free = near && (u.prep.is_none() || (p.genitive == Genitive::Patient && partitive) || (share && titles));
                 if between_free {
-                    let role = if u.nisba { p.nisba_role } else { p.genitive };
-                    let source = if u.nisba { "the nisba right after the noun" } else { "the genitive right after the noun" };
+                    // (a nisba behind a head noun of its own describes that
+                    // noun, which is the genitive: بالتنسيق مع ضباط من القوات
+                    // الروسية; only one on the cue itself, past its adjectives,
+                    // takes the nisba's role: دعم جوي روسي)
+                    let own_nisba = u.nisba && (cw_last + 1..u.first_word).all(|w| s.relational_adjective(w));
+                    let role = if own_nisba { p.nisba_role } else { p.genitive };
+                    let source = if own_nisba { "the nisba right after the noun" } else { "the genitive right after the noun" };
                     match role {
                         Genitive::Agent => {
                             let m = actor_members(lex, s, u);
@@ -502,14 +508,20 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 // the verb's complement: تراجعت عنها قبل سيطرة الفصائل عليها;
                 // nor is one whose genitive names its own agent)
                 let timed = |w: usize| w > 0 && lex.grammar.time_words.contains(s.word(w - 1));
-                let own_genitive = p.genitive == Genitive::Agent && cw_last + 1 < s.words.len() && s.clause_of_word[cw_last + 1] == clause && {
+                // (a definite noun has no genitive: the word after التنسيق is
+                // an adjective, بالتنسيق الكامل مع)
+                let own_genitive = p.genitive == Genitive::Agent && !s.definite(cw_first) && cw_last + 1 < s.words.len() && s.clause_of_word[cw_last + 1] == clause && {
                     let next = s.word(cw_last + 1);
                     next.starts_with("ال") && !lex.grammar.time_words.contains(next) && !s.items.iter().any(|x| (x.first_word..=x.last_word).contains(&(cw_last + 1)))
                 };
                 // a verbal noun after ل of purpose (دخلت قوات الحشد إلى سوريا
                 // لمساندة قوات النظام) is the aim of its clause's verb, however
-                // far: that verb's subject is its agent
-                let purpose = matches!(it.mention.proclitic(s.text), "ل" | "لل") && shared.is_some_and(|sh| sh.cue_last < cw_first);
+                // far: that verb's subject is its agent; so is a symmetric act
+                // after ب of manner (تقاتل قواته التنظيم بالتنسيق الكامل مع
+                // التحالف: its forces coordinate with the coalition)
+                // (a form may spell the ب itself: بالتعاون مع)
+                let manner = rel.symmetric && (matches!(it.mention.proclitic(s.text), "ب" | "بال") || s.word(cw_first).starts_with("بال"));
+                let purpose = (manner || matches!(it.mention.proclitic(s.text), "ل" | "لل")) && shared.is_some_and(|sh| sh.cue_last < cw_first);
                 let light = before.iter().find(|u| {
                     (free_or_partitive(u) || u.nisba) && cw_first - u.last_word <= 2 && !actor_members(lex, s, u).is_empty() && !prep_between(lex, s, u.last_word, cw_first) && !cue_between(s, u.last_word, cw_first)
                 });
