@@ -257,7 +257,7 @@ impl<'l> Extractor<'l> {
                     } else if p.genitive == crate::lexicon::model::Genitive::Agent {
                         let res = memory.pronoun(lex, pr, index, pos, None);
                         record("pronoun suffix (subject)", &res, slot_via);
-                        agents = res.entities.iter().map(|x| x.0).filter(|&e| lex.entities[e].kind.is_actor()).collect();
+                        agents = res.entities.iter().map(|x| x.0).filter(|&e| lex.entities[e].kind.is_actor() && (!p.restricted() || p.agent_kinds.contains(&lex.entities[e].kind))).collect();
                     }
                 }
                 crate::lexicon::Shape::Verb => {

@@ -203,6 +203,18 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             let vso = after.first().filter(|u| {
                 !plural && !we && !actor_members(lex, s, u).is_empty() && ((free(u) && u.first_word - lead <= 3 && !cue_between(s, cw_last, u.first_word)) || (members_of(u) && !cue_between(s, lead + 1, u.first_word)))
             });
+            // a subject after the verb's own prepositional object (وصل إلى
+            // طهران صباح اليوم وفد سوري، انسحبت من البلدة قوات النظام): the
+            // first name past that phrase, words of time and one head noun
+            // apart
+            let fronted_object = after.first().filter(|o| !plural && !we && o.first_word - lead <= 2 && o.prep.as_ref().is_some_and(|x| p.object_preps.contains(x)) && !object_members(lex, s, o, rel.object).is_empty()).and_then(|o| {
+                after.get(1).copied().filter(|u| {
+                    let timed = (o.last_word + 1..u.first_word).filter(|&k| lex.grammar.time_adverbs.contains(s.word(k))).count();
+                    // (or members of it: انسحبت من مورك وحدات من الجيش التركي)
+                    let members = u.prep.as_deref() == Some("من") && (o.last_word + 1..u.first_word.saturating_sub(1)).any(|k| lex.grammar.members.contains(s.word(k)) && s.word(k + 1) == "من");
+                    (free(u) || members) && u.first_word - o.last_word - timed <= 3 + 2 * usize::from(members) && !actor_members(lex, s, u).is_empty() && !cue_between(s, cw_last, u.first_word) && !s.soft_break_between(o.last_word, u.first_word)
+                })
+            });
             // a verb joined to the one before (و، ف، ثم) shares its subject
             // unless a subject of its own stands between them
             let coordinated = it.mention.proclitic(s.text).starts_with(['و', 'ف']) || (cw_first > 0 && s.word(cw_first - 1) == "ثم");
@@ -241,7 +253,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     Some((*a, "the subject right after the verb (VSO)"))
                 }
                 (Some(b), None) => Some((*b, "the subject earlier in the clause")),
-                (None, None) => None,
+                (None, None) => fronted_object.map(|u| (u, "the subject after the verb's object phrase (وصل إلى طهران وفد سوري)")),
             };
             let pick = pick.map(|(u, why)| {
                 r.agent_source = why;
@@ -262,7 +274,17 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 }
                 _ => pick,
             };
-            if let Some(u) = pick.filter(|u| agent_allowed(lex, s, p, u)) {
+            // (a delegation travels with the person who heads it: وصل وفد
+            // روسي برئاسة يوري بوريسوف إلى دمشق)
+            let headed = pick.and_then(|u| delegation_head(lex, s, u));
+            if let Some(h) = headed {
+                r.agent_source = "the head of the delegation (وفد … برئاسة)";
+                // (unless the object came first: وصل إلى طهران وفد …)
+                if pick.is_some_and(|u| !fronted_object.is_some_and(|f| f.first_word == u.first_word)) {
+                    patient_from = patient_from.max(h.last_word);
+                }
+            }
+            if let Some(u) = headed.or(pick).filter(|u| agent_allowed(lex, s, p, u)) {
                 r.agents = actor_members(lex, s, u);
                 agent_unit = Some(u.first_word);
                 // a comitative مع right after the subject adds a second agent
@@ -375,8 +397,12 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     let role = if own_nisba { p.nisba_role } else { p.genitive };
                     let source = if own_nisba { "the nisba right after the noun" } else { "the genitive right after the noun" };
                     match role {
+                        // (a pattern for some kinds of agent only: وصول by a
+                        // person is a visit, by troops a deployment)
+                        Genitive::Agent if !agent_allowed(lex, s, p, delegation_head(lex, s, u).unwrap_or(u)) => {}
                         Genitive::Agent => {
-                            let m = actor_members(lex, s, u);
+                            let headed = delegation_head(lex, s, u);
+                            let m = actor_members(lex, s, headed.unwrap_or(u));
                             // two nisbas on one head are co-agents (وساطة
                             // تركية قطرية), not the parties of a symmetric act
                             if sym && m.len() > 1 && (rel.symmetric || !u.nisba) {
@@ -405,6 +431,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                         }
                     }
                     if !r.agents.is_empty() || !r.patients.is_empty() || !r.among.is_empty() {
+                        let u = delegation_head(lex, s, u).filter(|_| role == Genitive::Agent).unwrap_or(u);
                         agent_unit = Some(u.first_word);
                         patient_from = u.last_word;
                     }
@@ -666,6 +693,18 @@ fn follows_agent_word(s: &Sentence, p: &Pattern, u: &Unit) -> bool {
 
 /// Does the agent unit satisfy the pattern's restriction (a kind, or a
 /// head word before it such as وزير، وفد، نظيره)?
+/// The person who heads a delegation `u` (وفد روسي برئاسة نائب رئيس الوزراء
+/// يوري بوريسوف): named after a word of leading right after it. It is the
+/// one who travels and meets, and a person may visit where troops deploy.
+fn delegation_head<'s>(lex: &Lexicon, s: &'s Sentence, u: &Unit) -> Option<&'s Unit> {
+    let g = &lex.grammar;
+    if !(u.first_word.saturating_sub(3)..=u.last_word).any(|w| s.clause_of_word[w] == u.clause && g.delegations.contains(s.word(w))) {
+        return None;
+    }
+    let lead = (u.last_word + 1..(u.last_word + 4).min(s.words.len())).find(|&w| s.clause_of_word[w] == u.clause && g.leader_words.contains(s.word(w)))?;
+    s.units.iter().find(|h| h.first_word > lead && h.first_word - lead <= 6 && h.clause == u.clause && s.members(h).iter().any(|&e| lex.entities[e].kind == crate::lexicon::EntityKind::Person))
+}
+
 pub fn agent_allowed(lex: &Lexicon, s: &Sentence, p: &Pattern, u: &Unit) -> bool {
     if !p.restricted() {
         return true;

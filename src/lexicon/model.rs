@@ -271,6 +271,12 @@ pub struct GrammarFile {
     /// (دخلت أمس الأربعاء قوات من الحشد).
     #[serde(default)]
     pub time_adverbs: Vec<String>,
+    /// Delegations (وفد), and the words that name the person leading one
+    /// (برئاسة): that person is the one who visits.
+    #[serde(default)]
+    pub delegations: Vec<String>,
+    #[serde(default)]
+    pub leader_words: Vec<String>,
     /// Forms of «to be» that may stand between a relative pronoun and its
     /// verb (التي كان تنظيم داعش يسيطر عليها).
     #[serde(default)]
