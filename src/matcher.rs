@@ -166,7 +166,9 @@ impl Matcher {
                 let surf = &self.surfaces[si];
                 let end_ok = word_end == e || (surf.suffixable && self.suffixes.iter().any(|x| x == &folded[e..word_end]));
                 if end_ok && self.prefix_ok(prefix, surf) {
-                    return Some(Mention { span: ws..word_end, core: s, form_end: e, surface: si });
+                    // (a suffix the lexicon spelled out is still a suffix)
+                    let form_end = if word_end == e { e - surf.spelled_suffix } else { e };
+                    return Some(Mention { span: ws..word_end, core: s, form_end, surface: si });
                 }
             }
             limit = e - 1;

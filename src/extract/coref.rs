@@ -102,6 +102,17 @@ impl Memory {
         g.iter().all(|&a| related(lex, a, first)).then_some(first)
     }
 
+    /// The parties `entities` as named in `sentence` before `pos`, as a
+    /// resolution (a dual suffix after an act of two parties in the same
+    /// sentence); none unless every one of them is named there.
+    pub fn named_here(&self, lex: &Lexicon, sentence: usize, pos: usize, entities: &[usize], why: &'static str) -> Resolution {
+        let via = |e: usize| self.named.iter().filter(|n| n.sentence == sentence && n.pos < pos && (n.entity == e || lex.entities[n.entity].agent_as == Some(e))).map(|n| n.via.clone()).last();
+        match entities.iter().map(|&e| via(e).map(|v| (e, v))).collect::<Option<Vec<_>>>() {
+            Some(found) => Resolution { entities: found, why: Ok(why) },
+            None => Resolution::none(Unresolved::NoCandidate),
+        }
+    }
+
     /// Remember two actors as the parties of one act (or one coordination).
     pub fn add_pair(&mut self, sentence: usize, pos: usize, a: usize, b: usize) {
         if a != b && !self.pairs.iter().any(|&(s, _, x, y)| s == sentence && ((x, y) == (a, b) || (x, y) == (b, a))) {

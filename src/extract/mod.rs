@@ -218,6 +218,13 @@ impl<'l> Extractor<'l> {
     fn fill_empty_slots(&self, a: &Article, norm: &Normalized, index: usize, s: &Sentence, frames: &mut [Frame], memory: &coref::Memory, slot_via: &mut Vec<(usize, coref::Via)>, trace: &mut Vec<ResolutionTrace>) {
         let lex = self.lex;
         let refs = &lex.references;
+        // the two parties of each act this sentence has stated so far (طلب
+        // بوتين من الأسد … خلال لقائهما: the two of them), by the act's place
+        let stated: Vec<(usize, usize, usize)> = frames
+            .iter()
+            .flat_map(|f| f.pairs.iter().map(move |&(a, b)| (s.items[f.cue].mention.span.start, a, b)))
+            .filter(|&(_, a, b)| a != b && lex.entities[a].kind.is_actor() && lex.entities[b].kind.is_actor() && !self.related(a, b))
+            .collect();
         for f in frames.iter_mut() {
             if f.rejected == Some(Reason::SameEntity) {
                 self.rebind_hostile_object(a, norm, index, s, f, memory, slot_via, trace);
@@ -254,6 +261,16 @@ impl<'l> Extractor<'l> {
                         let res = memory.pronoun(lex, pr, index, pos, None);
                         record("pronoun suffix (object)", &res, slot_via);
                         patients = res.entities.iter().map(|x| x.0).filter(|&e| fits_object(e)).collect();
+                    } else if let Some(res) = stated
+                        .iter()
+                        .filter(|x| x.0 < pos)
+                        .last()
+                        .filter(|_| p.genitive == crate::lexicon::model::Genitive::Agent && refs.pronouns[pr].count == Some(2))
+                        .map(|&(_, a, b)| memory.named_here(lex, index, pos, &[a, b], "the two parties of the act stated before it in this sentence"))
+                        .filter(|res| !res.entities.is_empty())
+                    {
+                        record("dual pronoun suffix (subject)", &res, slot_via);
+                        agents = res.entities.iter().map(|x| x.0).collect();
                     } else if p.genitive == crate::lexicon::model::Genitive::Agent {
                         let res = memory.pronoun(lex, pr, index, pos, None);
                         record("pronoun suffix (subject)", &res, slot_via);
@@ -454,6 +471,9 @@ impl<'l> Extractor<'l> {
                         // (a circumstantial participle is a predicate of its
                         // own: انتقد الموقف الأمريكي متهماً واشنطن…)
                         && lex.patterns[frames[j].pattern].shape != crate::lexicon::Shape::Participle
+                        // (nor is an event after a word of time: طلب منه
+                        // التنحي خلال لقائهما names when, not what)
+                        && !(inner.first_word > 0 && { let w = s.word(inner.first_word - 1); lex.grammar.time_words.contains(w) && lex.grammar.prepositions.contains(w) })
                         && !(last + 1..inner.first_word).any(|w| lex.grammar.complementizers.contains(s.word(w)))
                 })
                 .collect();

@@ -548,14 +548,17 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 // التحالف: its forces coordinate with the coalition)
                 // (a form may spell the ب itself: بالتعاون مع)
                 let manner = rel.symmetric && (matches!(it.mention.proclitic(s.text), "ب" | "بال") || s.word(cw_first).starts_with("بال"));
-                let purpose = (manner || matches!(it.mention.proclitic(s.text), "ل" | "لل")) && shared.is_some_and(|sh| sh.cue_last < cw_first);
+                // and so is a meeting after a word of time whose مع names the
+                // other party (طالب لافروف تركيا بالانسحاب خلال اجتماع مع نظيره)
+                let meeting = rel.symmetric && timed(cw_first) && !r.patients.is_empty();
+                let purpose = (manner || meeting || matches!(it.mention.proclitic(s.text), "ل" | "لل")) && shared.is_some_and(|sh| sh.cue_last < cw_first);
                 let light = before.iter().find(|u| {
                     (free_or_partitive(u) || u.nisba) && cw_first - u.last_word <= 2 && !actor_members(lex, s, u).is_empty() && !prep_between(lex, s, u.last_word, cw_first) && !cue_between(s, u.last_word, cw_first)
                 });
                 if let Some(u) = light {
                     r.agents = actor_members(lex, s, u);
                     r.agent_source = "the name right before the noun";
-                } else if let Some(sh) = shared.filter(|sh| (cw_first.saturating_sub(sh.cue_last) <= 4 || (purpose && s.clause_of_word[sh.cue_last] == clause)) && !sh.agents.is_empty() && !timed(cw_first) && !own_genitive) {
+                } else if let Some(sh) = shared.filter(|sh| (cw_first.saturating_sub(sh.cue_last) <= 4 || (purpose && s.clause_of_word[sh.cue_last] == clause)) && !sh.agents.is_empty() && (!timed(cw_first) || meeting) && !own_genitive) {
                     // the complement of a verb (وافقت طهران على عدم المشاركة
                     // مع…، بدأت إيران في سحب…) has that verb's subject
                     r.agents = sh.agents.clone();

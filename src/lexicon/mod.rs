@@ -176,6 +176,10 @@ pub struct Surface {
     pub article_optional: bool,
     /// May carry a pronoun suffix (cues).
     pub suffixable: bool,
+    /// Bytes at the end of the form that are a pronoun suffix the lexicon
+    /// spelled out (لقائهما: the stem's spelling changes before a suffix,
+    /// لقاء → لقائـ, so the matcher cannot add it to لقاء); 0 for most.
+    pub spelled_suffix: usize,
     /// Only a conjunction may stand before it (negators: لم but not كلم).
     pub conj_only: bool,
     /// A nisba adjective (إيراني، الإيرانية); `nisba_with_article`: a name
@@ -470,7 +474,7 @@ impl Checker<'_> {
                     continue;
                 }
                 owner.insert(key, surfaces.len());
-                surfaces.push(Surface { form: bare, article: article && !nisba, article_optional: nisba, suffixable: false, conj_only: false, nisba, nisba_with_article: false, target: Target::Entity(i), written });
+                surfaces.push(Surface { form: bare, article: article && !nisba, article_optional: nisba, suffixable: false, spelled_suffix: 0, conj_only: false, nisba, nisba_with_article: false, target: Target::Entity(i), written });
             }
         }
         // required ids
@@ -551,7 +555,7 @@ impl Checker<'_> {
                     continue;
                 }
                 owner.insert(key, surfaces.len());
-                surfaces.push(Surface { form: bare, article: false, article_optional: true, suffixable: true, conj_only: false, nisba: false, nisba_with_article: false, target: Target::Cue(vec![pi]), written: f.clone() });
+                surfaces.push(Surface { form: bare, article: false, article_optional: true, suffixable: true, spelled_suffix: 0, conj_only: false, nisba: false, nisba_with_article: false, target: Target::Cue(vec![pi]), written: f.clone() });
             }
         }
         // grammar
@@ -565,7 +569,7 @@ impl Checker<'_> {
                         continue;
                     }
                     owner.insert(key, surfaces.len());
-                    surfaces.push(Surface { form: n.clone(), article: false, article_optional: true, suffixable: matches!(target, Target::Denial), conj_only: true, nisba: false, nisba_with_article: false, target: target.clone(), written: n.clone() });
+                    surfaces.push(Surface { form: n.clone(), article: false, article_optional: true, suffixable: matches!(target, Target::Denial), spelled_suffix: 0, conj_only: true, nisba: false, nisba_with_article: false, target: target.clone(), written: n.clone() });
                 }
             }
         }
@@ -574,6 +578,7 @@ impl Checker<'_> {
             None => References::default(),
         };
         let grammar = grammar?;
+        mark_spelled_suffixes(&mut surfaces, &patterns, &grammar);
         Some(Lexicon { entities, entity_index, relations, relation_index, patterns, grammar, references, surfaces })
     }
 
@@ -622,7 +627,7 @@ impl Checker<'_> {
                 return;
             }
             owner.insert((bare.clone(), article), surfaces.len());
-            surfaces.push(Surface { form: bare, article, article_optional: false, suffixable: false, conj_only: false, nisba: false, nisba_with_article: false, target: Target::Reference(item), written: form.to_string() });
+            surfaces.push(Surface { form: bare, article, article_optional: false, suffixable: false, spelled_suffix: 0, conj_only: false, nisba: false, nisba_with_article: false, target: Target::Reference(item), written: form.to_string() });
         };
         for p in &r.pronouns {
             out.pronouns.push(Pronoun { form: normalize_str(&p.form), kinds: p.kinds.clone(), count: p.count, first_person: p.first_person });
@@ -712,6 +717,36 @@ impl Checker<'_> {
             conditionals: fold(&g.conditionals).into_iter().collect(),
             retaliation_words: fold(&g.retaliation_words).into_iter().collect(),
             sources: g.sources.clone(),
+        }
+    }
+}
+
+/// A cue form that is another form of its pattern plus a pronoun suffix
+/// (لقائهما = لقاء + هما, زيارتها = زيارة + ها) carries that suffix: the
+/// lexicon lists such forms because the stem is spelled differently before
+/// a suffix. Only suffixes of a third person (ـها، ـهم، ـهما، ـهن) count; ـه
+/// is too often a folded taa marbuta.
+fn mark_spelled_suffixes(surfaces: &mut [Surface], patterns: &[Pattern], g: &Grammar) {
+    let suffixes: Vec<&String> = g.cue_suffixes.iter().filter(|x| x.starts_with('ه') && x.chars().count() >= 2).collect();
+    for s in surfaces.iter_mut() {
+        let Target::Cue(ps) = &s.target else { continue };
+        let stems: HashSet<String> = ps.iter().flat_map(|&pi| patterns[pi].forms.iter()).map(|f| strip_article(&normalize_str(f)).0).collect();
+        let word = s.form.rsplit(' ').next().unwrap_or(&s.form);
+        for x in &suffixes {
+            let Some(stem) = word.strip_suffix(x.as_str()) else { continue };
+            if stem.chars().count() < 3 {
+                continue;
+            }
+            // (the stem's last letter as it stands alone: ـت of a taa
+            // marbuta is ه, ـي of a hamza on its seat is ء)
+            let head = &s.form[..s.form.len() - word.len()];
+            let last = stem.chars().last().unwrap();
+            let body = &stem[..stem.len() - last.len_utf8()];
+            let alone = [stem.to_string(), format!("{body}ه"), format!("{body}ء")];
+            if alone.iter().any(|a| stems.contains(&format!("{head}{a}"))) {
+                s.spelled_suffix = x.len();
+                break;
+            }
         }
     }
 }
