@@ -28,7 +28,9 @@ pub fn polarity(lex: &Lexicon, s: &Sentence, cue: usize) -> (Polarity, Option<us
         let across_prep = || (next..c.first_word).any(|w| lex.grammar.prepositions.contains(s.word(w)));
         match it.kind {
             ItemKind::Negator if !broken() && !across_prep() && it.clause == c.clause && dist <= lex.grammar.negator_window => return (Polarity::Negated, Some(i)),
-            ItemKind::Denial if dist <= DENIAL_SCOPE => return (Polarity::Negated, Some(i)),
+            // (a denial reports no further than its clause: «نفت روسيا …،
+            // فيما اتهمت واشنطن دمشق» accuses for real)
+            ItemKind::Denial if it.clause == c.clause && dist <= DENIAL_SCOPE => return (Polarity::Negated, Some(i)),
             _ => {}
         }
     }
