@@ -4,10 +4,15 @@
 //! before, in the same clause. A verb of denial (نفى، تنفي) negates the
 //! claims it reports, further along in the sentence: "نفى رئيس هيئة الحشد
 //! الشعبي فالح الفياض دخول قوات الحشد إلى سوريا".
+//!
+//! A cue that describes a noun (a participle with the article, the verb of
+//! a relative clause) states what that noun is, not the act that is
+//! negated: «لن تنسحب من نقاط المراقبة المنتشرة في إدلب» keeps the points
+//! deployed. Only a negator inside the description reaches it.
 
 use super::claim::Polarity;
 use crate::syntax::{ItemKind, Sentence};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, Shape};
 
 /// How far after a denial verb its scope reaches, in words.
 const DENIAL_SCOPE: usize = 16;
@@ -15,9 +20,13 @@ const DENIAL_SCOPE: usize = 16;
 /// The polarity of the cue at item `cue`, and the item that negates it.
 pub fn polarity(lex: &Lexicon, s: &Sentence, cue: usize) -> (Polarity, Option<usize>) {
     let c = &s.items[cue];
+    let description = description_start(lex, s, cue);
     for (i, it) in s.items[..cue].iter().enumerate().rev() {
         if it.last_word >= c.first_word {
             continue;
+        }
+        if description.is_some_and(|d| it.last_word + 1 < d) {
+            break;
         }
         let dist = c.first_word - it.last_word;
         // غير أن (however), لا يزال (still), لا سيما (especially) are no
@@ -35,4 +44,27 @@ pub fn polarity(lex: &Lexicon, s: &Sentence, cue: usize) -> (Polarity, Option<us
         }
     }
     (Polarity::Affirmed, None)
+}
+
+/// The first word of the description that the cue at item `cue` heads: the
+/// cue itself for a participle written with the article (القوات المنتشرة،
+/// الفصائل المدعومة من), the relative pronoun for the verb of a relative
+/// clause (التي تتمركز، الذي كان يقوده); `None` for a cue that states an act.
+fn description_start(lex: &Lexicon, s: &Sentence, cue: usize) -> Option<usize> {
+    let c = &s.items[cue];
+    let ItemKind::Cue(pats) = &c.kind else { return None };
+    let shapes = || pats.iter().map(|&p| lex.patterns[p].shape);
+    let definite = c.mention.proclitic(s.text).trim_start_matches(['و', 'ف']).ends_with("ال");
+    if definite && shapes().all(|sh| matches!(sh, Shape::Participle | Shape::Passive)) {
+        return Some(c.first_word);
+    }
+    if !shapes().any(|sh| sh == Shape::Verb) {
+        return None;
+    }
+    let g = &lex.grammar;
+    let mut k = c.first_word.checked_sub(1)?;
+    if g.copulas.contains(s.word(k)) {
+        k = k.checked_sub(1)?;
+    }
+    (g.relatives.contains(s.word(k)) && s.clause_of_word[k] == c.clause).then_some(k)
 }
