@@ -14,8 +14,11 @@ use super::claim::Polarity;
 use crate::syntax::{ItemKind, Sentence};
 use crate::lexicon::{Lexicon, Shape};
 
-/// How far after a denial verb its scope reaches, in words.
-const DENIAL_SCOPE: usize = 16;
+/// How far after a denial verb its scope reaches, in words, within its
+/// clause: a denial of a report reaches over the report's source to its
+/// content (نفى العراق صحة ما ورد من مزاعم في صحيفة «واشنطن بوست» نقلاً عن
+/// وثائق تابعة للمخابرات الأميركية بأن إيران نقلت مساعدات).
+const DENIAL_SCOPE: usize = 30;
 
 /// The polarity of the cue at item `cue`, and the item that negates it.
 pub fn polarity(lex: &Lexicon, s: &Sentence, cue: usize) -> (Polarity, Option<usize>) {
@@ -35,15 +38,38 @@ pub fn polarity(lex: &Lexicon, s: &Sentence, cue: usize) -> (Polarity, Option<us
         let next = it.last_word + 1;
         let broken = || next < s.words.len() && (lex.grammar.complementizers.contains(s.word(next)) || lex.grammar.negator_breakers.contains(s.word(next)));
         let across_prep = || (next..c.first_word).any(|w| lex.grammar.prepositions.contains(s.word(w)));
+        if it.clause != c.clause || quote_closes_between(s, it.first_word, c.first_word) {
+            continue;
+        }
         match it.kind {
-            ItemKind::Negator if !broken() && !across_prep() && it.clause == c.clause && dist <= lex.grammar.negator_window => return (Polarity::Negated, Some(i)),
+            ItemKind::Negator if !broken() && !across_prep() && dist <= lex.grammar.negator_window => return (Polarity::Negated, Some(i)),
             // (a denial reports no further than its clause: «نفت روسيا …،
-            // فيما اتهمت واشنطن دمشق» accuses for real)
-            ItemKind::Denial if it.clause == c.clause && dist <= DENIAL_SCOPE => return (Polarity::Negated, Some(i)),
+            // فيما اتهمت واشنطن دمشق» accuses for real; nor past a verb
+            // joined to it: «نفت الوزارة …، واتهمت واشنطن» is a second act
+            // of the denier)
+            ItemKind::Denial if dist <= DENIAL_SCOPE && !conjoined_verb(lex, s, cue) => return (Polarity::Negated, Some(i)),
             _ => {}
         }
     }
     (Polarity::Affirmed, None)
+}
+
+/// Does a quotation that is open at word `from` close before word `to`? A
+/// negation inside quoted speech ends with it: «"… ولا صحة عن تحرير البلدة"،
+/// مقابل ذلك نقلت الوكالة أن القوات حررت» is the agency's report.
+fn quote_closes_between(s: &Sentence, from: usize, to: usize) -> bool {
+    let open = s.text[s.range.start..s.words[from].start].matches('"').count() % 2 == 1;
+    open && s.text[s.words[from].end..s.words[to].start].contains('"')
+}
+
+/// Is the cue at item `cue` a verb joined by و or ف after a comma: a new
+/// predicate of the sentence's subject, not part of what was said before?
+fn conjoined_verb(lex: &Lexicon, s: &Sentence, cue: usize) -> bool {
+    let c = &s.items[cue];
+    let ItemKind::Cue(pats) = &c.kind else { return false };
+    let conj = c.mention.proclitic(s.text).starts_with(['و', 'ف']);
+    let comma = c.first_word > 0 && s.text[s.words[c.first_word - 1].end..s.words[c.first_word].start].contains(['،', ',']);
+    conj && comma && pats.iter().all(|&p| lex.patterns[p].shape == Shape::Verb)
 }
 
 /// The first word of the description that the cue at item `cue` heads: the
