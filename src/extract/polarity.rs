@@ -5,6 +5,10 @@
 //! claims it reports, further along in the sentence: "نفى رئيس هيئة الحشد
 //! الشعبي فالح الفياض دخول قوات الحشد إلى سوريا".
 //!
+//! A predicate of falsity (عار عن الصحة، لا أساس له من الصحة) negates the
+//! claims in its subject before it: "الحديث عن تسليم حقل العمر لقوات النظام
+//! عارٍ عن الصحة".
+//!
 //! A cue that describes a noun (a participle with the article, the verb of
 //! a relative clause) states what that noun is, not the act that is
 //! negated: «لن تنسحب من نقاط المراقبة المنتشرة في إدلب» keeps the points
@@ -19,6 +23,11 @@ use crate::lexicon::{Lexicon, Shape};
 /// content (نفى العراق صحة ما ورد من مزاعم في صحيفة «واشنطن بوست» نقلاً عن
 /// وثائق تابعة للمخابرات الأميركية بأن إيران نقلت مساعدات).
 const DENIAL_SCOPE: usize = 30;
+
+/// How far before a predicate of falsity (عار عن الصحة) a cue may stand,
+/// in words: the predicate's subject, «الأنباء عن انسحاب القوات الروسية من
+/// مطار القامشلي».
+const FALSITY_SCOPE: usize = 12;
 
 /// The polarity of the cue at item `cue`, and the item that negates it.
 pub fn polarity(lex: &Lexicon, s: &Sentence, cue: usize) -> (Polarity, Option<usize>) {
@@ -49,6 +58,18 @@ pub fn polarity(lex: &Lexicon, s: &Sentence, cue: usize) -> (Polarity, Option<us
             // of the denier)
             ItemKind::Denial if dist <= DENIAL_SCOPE && !conjoined_verb(lex, s, cue) => return (Polarity::Negated, Some(i)),
             _ => {}
+        }
+    }
+    // (a predicate of falsity looks back over its subject, which holds no
+    // comma: «سيطرت القوات على البلدة، والحديث عن انسحابها عارٍ عن الصحة»
+    // keeps the control)
+    for (i, it) in s.items.iter().enumerate().skip(cue + 1) {
+        if it.first_word <= c.last_word || !matches!(it.kind, ItemKind::Falsity) {
+            continue;
+        }
+        let between = &s.text[s.words[c.last_word].end..s.words[it.first_word].start];
+        if it.clause == c.clause && it.first_word - c.last_word <= FALSITY_SCOPE && !between.contains(['،', ',']) {
+            return (Polarity::Negated, Some(i));
         }
     }
     (Polarity::Affirmed, None)
