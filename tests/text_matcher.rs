@@ -288,6 +288,7 @@ fn cues_are_found_too() {
             actorgraph::lexicon::Target::Cue(p) => format!("cue:{}", lex.relations[lex.patterns[p[0]].relation].id),
             actorgraph::lexicon::Target::Negator => "negator".into(),
             actorgraph::lexicon::Target::Denial => "denial".into(),
+            actorgraph::lexicon::Target::Falsity => "falsity".into(),
             actorgraph::lexicon::Target::Reference(_) => "reference".into(),
         })
         .collect();

@@ -67,9 +67,13 @@ pub fn sentence_json(lex: &Lexicon, a: &Article, norm: &Normalized, s: &Sentence
                 r["role"] = json!("reference");
                 others.push(r);
             }
-            Target::Negator | Target::Denial => {
+            Target::Negator | Target::Denial | Target::Falsity => {
                 let mut r = rec;
-                r["role"] = json!(if matches!(surf.target, Target::Negator) { "negator" } else { "denial" });
+                r["role"] = json!(match surf.target {
+                    Target::Negator => "negator",
+                    Target::Denial => "denial",
+                    _ => "falsity",
+                });
                 others.push(r);
             }
         }

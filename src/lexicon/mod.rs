@@ -72,6 +72,7 @@ pub struct Grammar {
     pub cue_suffixes: Vec<String>,
     pub negators: Vec<String>,
     pub denials: Vec<String>,
+    pub falsity_predicates: Vec<String>,
     pub negator_window: usize,
     pub negator_breakers: HashSet<String>,
     pub clause_breaks: HashSet<String>,
@@ -163,6 +164,8 @@ pub enum Target {
     Cue(Vec<usize>),
     Negator,
     Denial,
+    /// A predicate of falsity (عار عن الصحة): it negates the claims before it.
+    Falsity,
 }
 
 /// One searchable form: folded, without its article.
@@ -561,7 +564,7 @@ impl Checker<'_> {
         // grammar
         let grammar = parsed.grammar.map(|g| self.compile_grammar(g));
         if let Some(g) = &grammar {
-            for (list, target) in [(&g.negators, Target::Negator), (&g.denials, Target::Denial)] {
+            for (list, target) in [(&g.negators, Target::Negator), (&g.denials, Target::Denial), (&g.falsity_predicates, Target::Falsity)] {
                 for n in list {
                     let key = (n.clone(), false);
                     if owner.contains_key(&key) {
@@ -688,6 +691,7 @@ impl Checker<'_> {
             cue_suffixes: fold(&g.cue_suffixes),
             negators: fold(&g.negators),
             denials: fold(&g.denials),
+            falsity_predicates: fold(&g.falsity_predicates),
             negator_window: g.negator_window,
             negator_breakers: fold(&g.negator_breakers).into_iter().collect(),
             clause_breaks: fold(&g.clause_breaks).into_iter().collect(),

@@ -237,6 +237,10 @@ pub struct GrammarFile {
     pub negator_breakers: Vec<String>,
     /// Verbs of denial that negate the claim they report (نفى، تنفي).
     pub denials: Vec<String>,
+    /// Predicates that call false what stands before them in their clause
+    /// (الحديث عن انسحاب القوات عارٍ عن الصحة، لا أساس له من الصحة).
+    #[serde(default)]
+    pub falsity_predicates: Vec<String>,
     /// How many words before a cue a negator may stand.
     pub negator_window: usize,
     /// Prepositions, one or two words (في، من، على، من قبل، على يد): they mark

@@ -39,6 +39,7 @@ pub enum ItemKind {
     Cue(Vec<usize>),
     Negator,
     Denial,
+    Falsity,
 }
 
 /// A mention placed among the sentence's words.
@@ -102,6 +103,7 @@ impl<'a> Sentence<'a> {
                     Target::Reference(r) => ItemKind::Reference(*r),
                     Target::Negator => ItemKind::Negator,
                     Target::Denial => ItemKind::Denial,
+                    Target::Falsity => ItemKind::Falsity,
                 };
                 let first_word = word_at(m.span.start);
                 let last_word = word_at(m.span.end.saturating_sub(1)).max(first_word);
