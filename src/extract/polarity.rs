@@ -12,7 +12,9 @@
 //! A cue that describes a noun (a participle with the article, the verb of
 //! a relative clause) states what that noun is, not the act that is
 //! negated: «لن تنسحب من نقاط المراقبة المنتشرة في إدلب» keeps the points
-//! deployed. Only a negator inside the description reaches it.
+//! deployed. Only a negator inside the description reaches it. So with an
+//! event after a word of time, which dates the clause: «نفى أن يكون طلب
+//! منه التنحي خلال لقائهما» denies the demand, not the meeting.
 
 use super::claim::Polarity;
 use crate::syntax::{ItemKind, Sentence};
@@ -32,7 +34,7 @@ const FALSITY_SCOPE: usize = 12;
 /// The polarity of the cue at item `cue`, and the item that negates it.
 pub fn polarity(lex: &Lexicon, s: &Sentence, cue: usize) -> (Polarity, Option<usize>) {
     let c = &s.items[cue];
-    let description = description_start(lex, s, cue);
+    let description = description_start(lex, s, cue).or_else(|| circumstance_start(lex, s, cue));
     for (i, it) in s.items[..cue].iter().enumerate().rev() {
         if it.last_word >= c.first_word {
             continue;
@@ -91,6 +93,19 @@ fn conjoined_verb(lex: &Lexicon, s: &Sentence, cue: usize) -> bool {
     let conj = c.mention.proclitic(s.text).starts_with(['و', 'ف']);
     let comma = c.first_word > 0 && s.text[s.words[c.first_word - 1].end..s.words[c.first_word].start].contains(['،', ',']);
     conj && comma && pats.iter().all(|&p| lex.patterns[p].shape == Shape::Verb)
+}
+
+/// The word of time before the cue at item `cue` when the cue names the
+/// event that dates the clause (طلب منه التنحي خلال لقائهما، انسحبت بعد
+/// اجتماع مع…): the event is taken as given, so what negates or denies the
+/// clause does not reach it; `None` otherwise.
+fn circumstance_start(lex: &Lexicon, s: &Sentence, cue: usize) -> Option<usize> {
+    let c = &s.items[cue];
+    let ItemKind::Cue(pats) = &c.kind else { return None };
+    let k = c.first_word.checked_sub(1)?;
+    let g = &lex.grammar;
+    let timed = g.time_words.contains(s.word(k)) && g.prepositions.contains(s.word(k));
+    (timed && s.clause_of_word[k] == c.clause && pats.iter().all(|&p| lex.patterns[p].shape == Shape::Noun)).then_some(k)
 }
 
 /// The first word of the description that the cue at item `cue` heads: the
