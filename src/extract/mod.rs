@@ -459,7 +459,14 @@ impl<'l> Extractor<'l> {
                 continue;
             }
             let outer = &s.items[frames[i].cue];
-            let (last, clause) = (outer.last_word, outer.clause);
+            let (cue_last, clause) = (outer.last_word, outer.clause);
+            // (the act comes after the cue's object when it has one: a
+            // parenthetical before that object is no complement, طالب بيان
+            // مشترك، صدر في ختام مباحثات…، إيران بسحب الميليشيات)
+            // (not an object that is the act's own argument: طالبت دمشق
+            // بانسحاب القوات الأمريكية)
+            let argument_of_cue = |u: &crate::syntax::Unit| s.items.iter().any(|x| matches!(x.kind, ItemKind::Cue(_)) && x.first_word > cue_last && x.last_word < u.first_word && u.first_word - x.last_word <= 3);
+            let last = s.units.iter().filter(|u| u.first_word > cue_last && u.clause == clause && s.members(u).iter().any(|e| frames[i].patients.contains(e))).find(|u| !argument_of_cue(u)).map_or(cue_last, |u| u.last_word);
             let embedded: Vec<usize> = (0..frames.len())
                 .filter(|&j| {
                     let inner = &s.items[frames[j].cue];
@@ -478,6 +485,12 @@ impl<'l> Extractor<'l> {
                 })
                 .collect();
             let Some(&j) = embedded.first() else { continue };
+            // (an act one asks to end goes on: طالبت بإنهاء الوجود الأمريكي
+            // في التنف names the party asked, and the US is there)
+            let ongoing = {
+                let w = s.items[frames[j].cue].first_word;
+                w > 0 && lex.grammar.cessation_words.contains(s.word(w - 1))
+            };
             if frames[i].patients.is_empty() {
                 let agents = frames[i].agents.clone();
                 // the act's agent (طالب بانسحاب القوات الإيرانية: Iran), else
@@ -501,7 +514,7 @@ impl<'l> Extractor<'l> {
                     frames[i] = self.frame(f.cue, f.cue_word, f.pattern, r, f.polarity, f.negated_by);
                 }
             }
-            if !frames[i].pairs.is_empty() {
+            if !frames[i].pairs.is_empty() && !ongoing {
                 // the embedded act, and a noun its light verb governs (من شن
                 // أي هجوم على…)
                 let lv = s.items[frames[j].cue].first_word;

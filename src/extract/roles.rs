@@ -653,7 +653,16 @@ pub const LIGHT_VERB_REACH: usize = 24;
 fn light_verb_subject<'s>(lex: &Lexicon, s: &'s Sentence, cue: usize, clause: usize) -> Option<&'s Unit> {
     let lv = governing_light_verb(lex, s, cue, clause)?;
     let actor = |u: &&Unit| !actor_members(lex, s, u).is_empty();
-    let vso = s.units.iter().find(|u| u.first_word > lv && u.last_word < cue && u.first_word - lv <= 4 && free(u) && actor(u));
+    // (a person's name may end a long title: أجرى المبعوث الدولي الخاص إلى
+    // سورية كوفي عنان)
+    let person = |u: &Unit| s.members(u).iter().any(|&e| lex.entities[e].kind == crate::lexicon::EntityKind::Person);
+    let candidate = |u: &&Unit| u.first_word > lv && u.last_word < cue && (u.first_word - lv <= 4 || (u.first_word - lv <= 8 && person(u))) && free(u) && actor(u);
+    // (the nisba of a title yields to the name that ends it: المبعوث الأممي
+    // إلى سوريا غير بيدرسون)
+    let vso = s.units.iter().find(candidate).map(|u| match s.units.iter().filter(candidate).find(|p| p.first_word > u.last_word && person(p)) {
+        Some(p) if u.nisba && !person(u) && !cue_between(s, u.last_word, p.first_word) => p,
+        _ => u,
+    });
     let svo = || s.units.iter().rev().find(|u| u.last_word < lv && lv - u.last_word <= 3 && u.clause == clause && free_or_partitive(u) && actor(u));
     vso.or_else(svo)
 }
@@ -734,8 +743,42 @@ fn verb_patient(lex: &Lexicon, s: &Sentence, p: &Pattern, rel: &crate::lexicon::
         Some(x) => p.object_preps.contains(x) || (p.direct_object && (x == "ل" || member(u) || (x == "من" && u.first_word > from + 2 && !p.object_preps.iter().any(|o| o == "من")))),
         None => p.direct_object,
     };
-    find_patient(lex, s, rel, after, from, true, w, agent_unit, accept, r)
+    // (the parenthetical may itself hold the object: وصل بوتين، إلى
+    // طهران، اليوم)
+    let r = find_patient(lex, s, rel, after, from, true, w, agent_unit, &accept, r);
+    let past = past_parenthetical(s, from);
+    if !r.patients.is_empty() || past == from {
+        return r;
+    }
+    find_patient(lex, s, rel, after, past, true, w, agent_unit, accept, r)
 }
+
+/// How far a parenthetical between two commas right after word `from`
+/// reaches (سيطرت قوات النظام، بعد معارك عنيفة مع الفصائل، على المدينة؛
+/// طالب بيان مشترك، صدر في ختام مباحثات في عمّان، إيران بسحب…): its last
+/// word, so that an object is sought past it; `from` when none opens there.
+/// It opens with no name and no cue (a name after the comma is the object:
+/// اتهمت روسيا، الولايات المتحدة) and spans at most
+/// [`PARENTHETICAL_REACH`] words of one clause.
+fn past_parenthetical(s: &Sentence, from: usize) -> usize {
+    let comma_before = |w: usize| w > 0 && w < s.words.len() && s.text[s.words[w - 1].end..s.words[w].start].contains(['،', ',']);
+    // (past an adjective of the subject's: بيان أمريكي أردني مشترك، صدر…)
+    let starts_item = |w: usize| s.items.iter().any(|it| it.first_word == w);
+    let Some(open) = [from + 1, from + 2].into_iter().find(|&w| comma_before(w) && (w == from + 1 || !starts_item(from + 1))) else {
+        return from;
+    };
+    if starts_item(open) {
+        return from;
+    }
+    let clause = s.clause_of_word[open];
+    (open + 1..s.words.len().min(open + PARENTHETICAL_REACH))
+        .take_while(|&w| s.clause_of_word[w] == clause)
+        .find(|&w| comma_before(w))
+        .map_or(from, |close| close - 1)
+}
+
+/// How many words a parenthetical between commas may hold.
+const PARENTHETICAL_REACH: usize = 16;
 
 /// The first unit after word `from`, within `w` words, that `accept`s and
 /// is of the relation's object kind; the search stops at an embedded clause

@@ -86,6 +86,7 @@ pub struct Grammar {
     pub time_adverbs: HashSet<String>,
     pub delegations: HashSet<String>,
     pub leader_words: HashSet<String>,
+    pub cessation_words: HashSet<String>,
     pub copulas: HashSet<String>,
     pub locatives: HashSet<String>,
     pub comitatives: HashSet<String>,
@@ -229,6 +230,11 @@ pub fn conjugate_past(stem: &str) -> Vec<String> {
     // a stem ending in alef maqsura (نفى، التقى) takes ت after ي-less form
     if let Some(root) = s.strip_suffix('ي') {
         return vec![s.clone(), format!("{root}ت"), format!("{root}وا"), format!("{root}يا"), format!("{root}تا")];
+    }
+    // so does one ending in a bare alef (دعا: دعت، دعوا، دعتا; not بدأ,
+    // whose hamza folds to alef too)
+    if let Some(root) = s.strip_suffix('ا').filter(|r| stem.trim_end().ends_with('ا') && r.chars().count() >= 2) {
+        return vec![s.clone(), format!("{root}ت"), format!("{root}وا"), format!("{root}تا"), format!("{root}ونا")];
     }
     ["", "ت", "وا", "ا", "تا", "ن", "نا"].iter().map(|x| format!("{s}{x}")).collect()
 }
@@ -705,6 +711,7 @@ impl Checker<'_> {
             time_adverbs: fold(&g.time_adverbs).into_iter().collect(),
             delegations: fold(&g.delegations).into_iter().collect(),
             leader_words: fold(&g.leader_words).into_iter().collect(),
+            cessation_words: fold(&g.cessation_words).into_iter().collect(),
             copulas: fold(&g.copulas).into_iter().collect(),
             locatives: fold(&g.locatives).into_iter().collect(),
             comitatives: fold(&g.comitatives).into_iter().collect(),
@@ -715,7 +722,7 @@ impl Checker<'_> {
             members: fold(&g.members).into_iter().collect(),
             actor_heads: fold(&g.actor_heads),
             place_heads: fold(&g.place_heads),
-            light_verbs: g.light_verbs.past.iter().flat_map(|v| conjugate_past(&normalize_str(v))).chain(g.light_verbs.present.iter().flat_map(|v| conjugate_present(&normalize_str(v)))).collect(),
+            light_verbs: g.light_verbs.past.iter().flat_map(|v| conjugate_past(v)).chain(g.light_verbs.present.iter().flat_map(|v| conjugate_present(&normalize_str(v)))).collect(),
             complement_relations: g.complement_relations.clone(),
             term_relations: g.term_relations.clone(),
             conditionals: fold(&g.conditionals).into_iter().collect(),

@@ -281,6 +281,10 @@ pub struct GrammarFile {
     pub delegations: Vec<String>,
     #[serde(default)]
     pub leader_words: Vec<String>,
+    /// Words of ending (بإنهاء، بوقف): the act after one goes on, so a
+    /// demand to end it still states it.
+    #[serde(default)]
+    pub cessation_words: Vec<String>,
     /// Forms of «to be» that may stand between a relative pronoun and its
     /// verb (التي كان تنظيم داعش يسيطر عليها).
     #[serde(default)]

@@ -322,7 +322,13 @@ impl<'a> Sentence<'a> {
                     let g = &lex.grammar;
                     !(g.prepositions.contains(gap) || g.particles.contains(gap) || g.time_words.contains(gap) || g.complementizers.contains(gap) || g.members.contains(gap) || g.relatives.contains(gap))
                 };
-                if (adjacent || first_name) && person(e) && !nisba && (!person(pe) || pe == e) {
+                // (not after a place in a prepositional phrase: «المبعوث
+                // الدولي إلى سورية كوفي عنان» names the envoy, whose title
+                // governs the place; «وزير خارجية الإمارات عبد الله بن زايد»
+                // is a title with a genitive)
+                let in_pp = proclitic_prep(pit.mention.proclitic(self.text)).is_some() || (pit.first_word > 0 && lex.grammar.prepositions.contains(self.word(pit.first_word - 1)));
+                let title = pnisba || !in_pp;
+                if (adjacent || first_name) && person(e) && !nisba && (!person(pe) || pe == e) && title {
                     u.items.pop();
                     u.items.push(i);
                     u.last_word = it.last_word;
@@ -347,7 +353,14 @@ impl<'a> Sentence<'a> {
                 // comma alone opens the next slot, اتهمت روسيا ونظام الأسد،
                 // الولايات المتحدة)
                 let comma_only = !conj && !gap.is_empty() && !gap.contains('و') && gap.contains(['،', ',']);
-                let closed = comma_only && waw_joined;
+                // (nor does a name inside a prepositional phrase take a name
+                // of another kind after a comma alone, when no و goes on with
+                // a list: «… في عمّان، إيران بسحب», «عن مركز المصالحة في
+                // حميميم، الولايات المتحدة» close a parenthetical, and a new
+                // slot opens)
+                let list_goes_on = self.items.get(i + 1).is_some_and(|n| matches!(n.kind, ItemKind::Entity { .. }) && n.clause == it.clause && n.first_word <= it.last_word + 2 && n.mention.proclitic(self.text).starts_with('و'));
+                let located = comma_only && u.prep.as_ref().is_some_and(|x| x != "بين") && lex.entities[pe].kind != lex.entities[e].kind && !list_goes_on;
+                let closed = (comma_only && waw_joined) || located;
                 let coord = same_clause && !resolved && !closed && ((coord_gap && (conj || !gap.is_empty() || (nisba && pnisba))) || self.coordinated_nisba(lex, pit, it));
                 if coord {
                     waw_joined |= conj || gap.contains('و');
