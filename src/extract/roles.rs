@@ -492,6 +492,22 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     agent_unit = Some(u.first_word);
                 }
             }
+            // the subject of a light verb in a relative clause on the noun
+            // (الاتفاق الذي توصلت إليه موسكو وأنقرة، العملية التي نفذتها
+            // القوات التركية، اجتماع عقداه: the dual is the clause's subject)
+            if r.agents.is_empty() && r.among.is_empty() && !suffixed {
+                if let Some((m, until)) = relative_light_verb_subject(lex, s, cw_last, clause, shared) {
+                    // (its object follows the clause: المحادثات التي أجراها
+                    // الوزير مع نظيره)
+                    patient_from = patient_from.max(until);
+                    if sym && m.len() > 1 {
+                        r.among = m;
+                    } else {
+                        r.agents = m;
+                    }
+                    r.agent_source = "the subject of the light verb in a relative clause on the noun (الاتفاق الذي توصلت إليه…)";
+                }
+            }
             // the patient after one of the object prepositions
             if r.patients.is_empty() && r.among.is_empty() {
                 let accept = |u: &Unit| u.prep.as_ref().is_some_and(|x| p.object_preps.contains(x) && x != "بين");
@@ -665,6 +681,54 @@ fn light_verb_subject<'s>(lex: &Lexicon, s: &'s Sentence, cue: usize, clause: us
     });
     let svo = || s.units.iter().rev().find(|u| u.last_word < lv && lv - u.last_word <= 3 && u.clause == clause && free_or_partitive(u) && actor(u));
     vso.or_else(svo)
+}
+
+/// The agents a relative clause on the noun ending at word `last` names
+/// through a light verb (الاتفاق الذي توصلت إليه موسكو وأنقرة، العملية التي
+/// نفذتها القوات التركية): the name after the verb, past its preposition
+/// and pronoun; or, for a verb in the dual or plural with no name after it
+/// (خلال اجتماع عقداه), the subject of the verb the clause hangs on. With
+/// them, the last word of the clause's subject (or of the verb).
+fn relative_light_verb_subject(lex: &Lexicon, s: &Sentence, last: usize, clause: usize, shared: Option<&Shared>) -> Option<(Vec<usize>, usize)> {
+    let g = &lex.grammar;
+    let in_clause = |w: usize| w < s.words.len() && s.clause_of_word[w] == clause;
+    let free_word = |w: usize| !s.items.iter().any(|it| (it.first_word..=it.last_word).contains(&w));
+    // (past an adjective or two: الهجوم الأخير الذي شنته)
+    let mut w = last + 1;
+    while in_clause(w) && w - last <= 2 && free_word(w) && !g.relatives.contains(s.word(w)) && !s.light_verb[w] {
+        w += 1;
+    }
+    if !in_clause(w) {
+        return None;
+    }
+    if g.relatives.contains(s.word(w)) {
+        w += 1;
+        if in_clause(w) && g.copulas.contains(s.word(w)) {
+            w += 1;
+        }
+    } else if w != last + 1 || s.definite(last) {
+        // (without a relative pronoun only right after an indefinite noun)
+        return None;
+    }
+    if !in_clause(w) {
+        return None;
+    }
+    // (the verb carries the noun back as its object: شنته، نفذتها، عقداه)
+    let word = s.word(w);
+    let bare = ["هما", "هم", "ها", "ه"].iter().find_map(|x| word.strip_suffix(x)).unwrap_or(word);
+    // (a final ى is written ا before a suffix: أجراها)
+    let maqsura = bare.strip_suffix('ا').map(|b| format!("{b}ي"));
+    if !(s.light_verb[w] || g.light_verbs.contains(bare) || maqsura.is_some_and(|m| g.light_verbs.contains(&m))) {
+        return None;
+    }
+    let verb = w;
+    let after = s.units.iter().find(|u| u.first_word > verb && u.first_word - verb <= 3 && u.clause == clause && u.prep.is_none() && !actor_members(lex, s, u).is_empty());
+    if let Some(u) = after {
+        return Some((actor_members(lex, s, u), u.last_word));
+    }
+    // «they (two) held it»: ـا or ـوا before the object pronoun
+    let plural = bare.ends_with("ا") || bare.ends_with("و");
+    shared.filter(|sh| plural && !sh.agents.is_empty() && sh.cue_last < last).map(|sh| (sh.agents.clone(), verb))
 }
 
 /// The word of the light verb that governs the noun at word `cue`: the
