@@ -693,7 +693,8 @@ impl<'l> Extractor<'l> {
                 pats.retain(|&p| lex.patterns[p].shape != crate::lexicon::Shape::Verb);
             }
             for &p in &pats {
-                let r = roles::assign(lex, &s, ci, &lex.patterns[p], shared.as_ref());
+                let mut r = roles::assign(lex, &s, ci, &lex.patterns[p], shared.as_ref());
+                roles::add_casualties(lex, &s, ci, &lex.patterns[p], &mut r);
                 let f = self.frame(ci, it.first_word, p, r, pol, neg);
                 if !f.pairs.is_empty() {
                     if lex.patterns[p].shape == crate::lexicon::Shape::Verb {

@@ -693,9 +693,17 @@ fn relative_light_verb_subject(lex: &Lexicon, s: &Sentence, last: usize, clause:
     let g = &lex.grammar;
     let in_clause = |w: usize| w < s.words.len() && s.clause_of_word[w] == clause;
     let free_word = |w: usize| !s.items.iter().any(|it| (it.first_word..=it.last_word).contains(&w));
+    // (the verb carries the noun back as its object: شنته، نفذتها، عقداه; and
+    // a final ى is written ا before a suffix: أجراها)
+    let is_light = |w: usize| {
+        let word = s.word(w);
+        let bare = ["هما", "هم", "ها", "ه"].iter().find_map(|x| word.strip_suffix(x)).unwrap_or(word);
+        let maqsura = bare.strip_suffix('ا').map(|b| format!("{b}ي"));
+        s.light_verb[w] || g.light_verbs.contains(bare) || maqsura.is_some_and(|m| g.light_verbs.contains(&m))
+    };
     // (past an adjective or two: الهجوم الأخير الذي شنته)
     let mut w = last + 1;
-    while in_clause(w) && w - last <= 2 && free_word(w) && !g.relatives.contains(s.word(w)) && !s.light_verb[w] {
+    while in_clause(w) && w - last <= 2 && free_word(w) && !g.relatives.contains(s.word(w)) && !is_light(w) {
         w += 1;
     }
     if !in_clause(w) {
@@ -706,22 +714,20 @@ fn relative_light_verb_subject(lex: &Lexicon, s: &Sentence, last: usize, clause:
         if in_clause(w) && g.copulas.contains(s.word(w)) {
             w += 1;
         }
-    } else if w != last + 1 || s.definite(last) {
-        // (without a relative pronoun only right after an indefinite noun)
+    } else if s.definite(last) || !(last + 1..w).all(|k| s.relational_adjective(k)) {
+        // (without a relative pronoun only after an indefinite noun and its
+        // adjectives: ضربة جوية نفذها النظام)
         return None;
     }
     if !in_clause(w) {
         return None;
     }
-    // (the verb carries the noun back as its object: شنته، نفذتها، عقداه)
-    let word = s.word(w);
-    let bare = ["هما", "هم", "ها", "ه"].iter().find_map(|x| word.strip_suffix(x)).unwrap_or(word);
-    // (a final ى is written ا before a suffix: أجراها)
-    let maqsura = bare.strip_suffix('ا').map(|b| format!("{b}ي"));
-    if !(s.light_verb[w] || g.light_verbs.contains(bare) || maqsura.is_some_and(|m| g.light_verbs.contains(&m))) {
+    if !is_light(w) {
         return None;
     }
     let verb = w;
+    let word = s.word(verb);
+    let bare = ["هما", "هم", "ها", "ه"].iter().find_map(|x| word.strip_suffix(x)).unwrap_or(word);
     let after = s.units.iter().find(|u| u.first_word > verb && u.first_word - verb <= 3 && u.clause == clause && u.prep.is_none() && !actor_members(lex, s, u).is_empty());
     if let Some(u) = after {
         return Some((actor_members(lex, s, u), u.last_word));
@@ -769,6 +775,43 @@ fn follows_agent_word(s: &Sentence, p: &Pattern, u: &Unit) -> bool {
 
 /// Does the agent unit satisfy the pattern's restriction (a kind, or a
 /// head word before it such as وزير، وفد، نظيره)?
+/// The victims an attack noun reaches through a report of casualties before
+/// it (استشهد عضو في الحرس الثوري جراء غارة إسرائيلية، مقتل 33 جندياً تركياً
+/// جراء ضربة نفذها النظام): the actors named between a word of death or
+/// injury and the word of cause (جراء، في، خلال) before the noun are also
+/// what it struck.
+pub fn add_casualties(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, r: &mut Roles) {
+    let rel = &lex.relations[p.relation];
+    if p.shape != Shape::Noun || rel.family != crate::lexicon::model::Family::Hostile || rel.object != ObjectKind::Any {
+        return;
+    }
+    let g = &lex.grammar;
+    let it = &s.items[cue];
+    let (first, clause) = (it.first_word, it.clause);
+    // (the cause: a word right before the noun, or its ب: بضربة جوية)
+    let caused = it.mention.proclitic(s.text).trim_start_matches(['و', 'ف']) == "ب" || (first > 0 && g.cause_words.contains(s.word(first - 1)));
+    if !caused {
+        return;
+    }
+    let start = first.saturating_sub(CASUALTY_REACH);
+    let Some(death) = (start..first).rev().find(|&w| s.clause_of_word[w] == clause && g.casualty_words.contains(s.word(w).trim_start_matches(['و', 'ف']))) else {
+        return;
+    };
+    for u in s.units.iter().filter(|u| u.first_word > death && u.last_word < first && u.clause == clause) {
+        for e in actor_members(lex, s, u) {
+            if !r.patients.contains(&e) && !r.agents.contains(&e) && lex.entities[e].kind.is_actor() {
+                if r.patients.is_empty() {
+                    r.patient_source = "the victims named in the report of casualties before the noun (مقتل … جراء غارة)";
+                }
+                r.patients.push(e);
+            }
+        }
+    }
+}
+
+/// How far before an attack noun a word of death or injury may stand.
+const CASUALTY_REACH: usize = 14;
+
 /// The person who heads a delegation `u` (وفد روسي برئاسة نائب رئيس الوزراء
 /// يوري بوريسوف): named after a word of leading right after it. It is the
 /// one who travels and meets, and a person may visit where troops deploy.

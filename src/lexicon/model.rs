@@ -285,6 +285,12 @@ pub struct GrammarFile {
     /// demand to end it still states it.
     #[serde(default)]
     pub cessation_words: Vec<String>,
+    /// Words of death or injury (مقتل، استشهد) and of cause (جراء، في):
+    /// the actors between them and an attack noun are what it struck.
+    #[serde(default)]
+    pub casualty_words: Vec<String>,
+    #[serde(default)]
+    pub cause_words: Vec<String>,
     /// Forms of «to be» that may stand between a relative pronoun and its
     /// verb (التي كان تنظيم داعش يسيطر عليها).
     #[serde(default)]
