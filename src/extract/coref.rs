@@ -20,7 +20,7 @@
 //! Every resolution keeps its antecedent ([`Via`]) so a claim can show the
 //! sentence that names the actor.
 
-use crate::lexicon::{EntityKind, Lexicon, Reference};
+use crate::lexicon::{EntityKind, Gender, Lexicon, Reference};
 use serde::Serialize;
 use std::ops::Range;
 
@@ -42,6 +42,8 @@ pub struct Named {
     /// Named before the first quote or colon of a sentence with a reporting
     /// verb: a candidate speaker.
     pub speaker: bool,
+    /// The genders of the noun that names it here (none: not known).
+    pub genders: Vec<Gender>,
 }
 
 /// Why a reference stayed unresolved (shown by `explain`).
@@ -204,17 +206,18 @@ impl Memory {
         }
         let kinds = pr.kinds.clone();
         let fits = move |e: usize| kinds.contains(&lex.entities[e].kind);
-        self.nearest_actor(lex, sentence, pos, &fits, not, "the nearest entity a pronoun of this form may stand for")
+        let groups: Vec<Vec<Named>> = self.groups(sentence, pos).into_iter().map(|g| as_actors(lex, g).into_iter().filter(|n| agrees(pr.gender, n)).collect()).collect();
+        pick_nearest(lex, groups.iter().map(|g| g.iter().collect()).collect(), &fits, not, "the nearest entity a pronoun of this form may stand for")
     }
 
     /// Resolve a pronoun that is a cue's object (انسحبت منها): the nearest
     /// entity the pronoun may stand for and the slot accepts, never one of
     /// the cue's agents.
     pub fn object_pronoun(&self, lex: &Lexicon, p: usize, sentence: usize, pos: usize, agents: &[usize], slot: &dyn Fn(usize) -> bool) -> Resolution {
-        let kinds = &lex.references.pronouns[p].kinds;
-        let fits = |e: usize| kinds.contains(&lex.entities[e].kind) && slot(e) && !agents.contains(&e) && !agents.contains(&lex.entities[e].agent_as.unwrap_or(e));
+        let pr = &lex.references.pronouns[p];
+        let fits = |e: usize| pr.kinds.contains(&lex.entities[e].kind) && slot(e) && !agents.contains(&e) && !agents.contains(&lex.entities[e].agent_as.unwrap_or(e));
         for g in self.groups(sentence, pos) {
-            let c: Vec<&Named> = g.into_iter().filter(|n| fits(n.entity)).collect();
+            let c: Vec<&Named> = g.into_iter().filter(|n| fits(n.entity) && agrees(pr.gender, n)).collect();
             if c.is_empty() {
                 continue;
             }
@@ -308,16 +311,14 @@ impl Memory {
         Resolution::none(last)
     }
 
-    /// [`Memory::nearest`] where a capital counts as its state (طهران is
-    /// Iran when a pronoun stands for an actor).
-    fn nearest_actor(&self, lex: &Lexicon, sentence: usize, pos: usize, fits: &dyn Fn(usize) -> bool, not: Option<&[usize]>, why: &'static str) -> Resolution {
-        let groups: Vec<Vec<Named>> = self.groups(sentence, pos).into_iter().map(|g| as_actors(lex, g)).collect();
-        pick_nearest(lex, groups.iter().map(|g| g.iter().collect()).collect(), fits, not, why)
-    }
-
     fn nearest(&self, lex: &Lexicon, sentence: usize, pos: usize, fits: &dyn Fn(usize) -> bool, not: Option<&[usize]>, why: &'static str) -> Resolution {
         pick_nearest(lex, self.groups(sentence, pos), fits, not, why)
     }
+}
+
+/// Does a pronoun of gender `pronoun` agree with the noun that names `n`?
+fn agrees(pronoun: Option<Gender>, n: &Named) -> bool {
+    pronoun.is_none_or(|g| g.agrees(&n.genders))
 }
 
 /// Mentions with a capital replaced by the state it speaks for.

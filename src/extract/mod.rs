@@ -16,7 +16,7 @@ pub use claim::{Claim, Polarity};
 pub use roles::Reason;
 
 use crate::input::{Article, InputError};
-use crate::lexicon::{Lexicon, ObjectKind, Reference};
+use crate::lexicon::{Gender, Lexicon, ObjectKind, Reference};
 use crate::matcher::{Matcher, Mention};
 use crate::text::{normalize, sentences, Normalized};
 use rayon::prelude::*;
@@ -166,7 +166,7 @@ impl<'l> Extractor<'l> {
         let lex = self.lex;
         // a quote or colon after a name makes that name a candidate speaker
         let quote_at = s.text[s.range.clone()].char_indices().filter(|(_, c)| matches!(c, ':' | '«' | '"' | '“')).map(|(i, _)| i + s.range.start).last();
-        let named = |it: &sentence::Item, e: usize, via: coref::Via| coref::Named {
+        let named = |it: &sentence::Item, e: usize, via: coref::Via, genders: Vec<Gender>| coref::Named {
             entity: e,
             sentence: index,
             pos: it.mention.span.start,
@@ -174,12 +174,31 @@ impl<'l> Extractor<'l> {
             subject: false,
             agent: false,
             speaker: quote_at.is_some_and(|q| it.mention.span.end <= q),
+            genders,
+        };
+        let refs = &lex.references;
+        fn own_word<'t>(s: &Sentence<'t>, it: &sentence::Item) -> &'t str {
+            &s.text[it.mention.core.min(s.words[it.first_word].end)..s.words[it.first_word].end]
+        }
+        // what a pronoun must agree with is the noun that names the actor:
+        // the member noun it is the genitive of (مقاتلو الجيش الحر: ـهم) and
+        // its own first word; a nisba shows the gender of the noun it
+        // describes by its own ending (القوات الروسية)
+        let name_genders = |s: &Sentence, it: &sentence::Item| {
+            let before = (it.first_word > 0 && matches!(it.mention.proclitic(s.text), "" | "ال")).then(|| s.word(it.first_word - 1));
+            let mut out = before.map(|w| refs.word_genders(w, true)).unwrap_or_default();
+            for g in refs.word_genders(own_word(s, it), false) {
+                if !out.contains(&g) {
+                    out.push(g);
+                }
+            }
+            out
         };
         for it in &s.items {
             if let ItemKind::Entity { entity, .. } = it.kind {
                 let r = norm.original_range(it.mention.span.clone());
                 let via = coref::Via { text: a.text[r.clone()].to_string(), sentence: index, span: [r.start, r.end] };
-                memory.add(named(it, entity, via));
+                memory.add(named(it, entity, via, name_genders(s, it)));
             }
         }
         let mut i = 0;
@@ -195,14 +214,30 @@ impl<'l> Extractor<'l> {
             // الطرفين التركي والسوري) refers to nothing: the nisbas are the parties
             let described = matches!(lex.references.items[r], Reference::Parties { .. } | Reference::KindNoun { .. })
                 && s.items.get(i + 1).is_some_and(|n| matches!(n.kind, ItemKind::Entity { nisba: true, .. }) && n.first_word == it.last_word + 1);
-            if !self.coref || described {
+            // a pronoun right before a name is the copula of an equation
+            // (من يحارب في سورية هو الجيش السوري): the name is the subject
+            let copula = matches!(lex.references.items[r], Reference::Pronoun(_)) && s.items.get(i + 1).is_some_and(|n| matches!(n.kind, ItemKind::Entity { .. }) && n.first_word == it.last_word + 1);
+            if !self.coref || described || copula {
                 s.items.remove(i);
                 continue;
             }
             let res = memory.resolve(lex, &lex.references.items[r], index, it.mention.span.start);
             trace.push(ResolutionTrace::new(lex, "reference", text, &res));
+            // (a pronoun agrees as its suffix does; a noun that stands for
+            // its possessor as its suffix and as the noun: عناصرها، مقتلهم)
+            let genders = match &lex.references.items[r] {
+                Reference::Pronoun(p) => refs.pronouns[*p].gender.into_iter().collect(),
+                Reference::Possessed(p) => {
+                    let word = own_word(s, &it);
+                    let noun = word.strip_suffix(refs.pronouns[*p].form.as_str()).unwrap_or(word);
+                    let mut g = refs.word_genders(noun, false);
+                    g.extend(refs.pronouns[*p].gender.filter(|x| !g.contains(x)));
+                    g
+                }
+                _ => refs.word_genders(own_word(s, &it), false),
+            };
             for (e, via) in &res.entities {
-                memory.add(named(&it, *e, via.clone()));
+                memory.add(named(&it, *e, via.clone(), genders.clone()));
             }
             let n = res.entities.len();
             s.resolve_item(i, &res.entities);
