@@ -42,6 +42,9 @@ pub struct Named {
     /// Named before the first quote or colon of a sentence with a reporting
     /// verb: a candidate speaker.
     pub speaker: bool,
+    /// What its sentence is about: named first, or right after the verb
+    /// that opens it (أعلنت وزارة الدفاع الروسية…).
+    pub topic: bool,
     /// The genders of the noun that names it here (none: not known).
     pub genders: Vec<Gender>,
 }
@@ -151,6 +154,17 @@ impl Memory {
         }
     }
 
+    /// Mark what a sentence is about (a verb with no subject in the next
+    /// one takes it over another agent: استعاد الجيش السوري، بغطاء جوي
+    /// روسي، … . فدخل…).
+    pub fn mark_topics(&mut self, sentence: usize, topics: &[usize]) {
+        for n in self.named.iter_mut().filter(|n| n.sentence == sentence) {
+            if topics.contains(&n.entity) {
+                n.topic = true;
+            }
+        }
+    }
+
     /// Mark the frame agents of a sentence as its subjects (they win a tie).
     pub fn mark_subjects(&mut self, sentence: usize, agents: &[usize]) {
         for n in self.named.iter_mut().filter(|n| n.sentence == sentence) {
@@ -243,7 +257,12 @@ impl Memory {
             let mut distinct = distinct(&subjects);
             if distinct.len() > 1 && !plural {
                 // the one that acted, not the one it met (لافروف التقى نظيره)
-                let agents: Vec<&Named> = distinct.iter().copied().filter(|n| n.agent).collect();
+                let mut agents: Vec<&Named> = distinct.iter().copied().filter(|n| n.agent).collect();
+                if agents.len() != 1 {
+                    // (the actor the sentence is about, not one that lent
+                    // it support or that it met)
+                    agents = distinct.iter().copied().filter(|n| n.topic).collect();
+                }
                 if agents.len() != 1 {
                     // two subjects (a coordination) for a singular verb
                     return Resolution::none(Unresolved::Ambiguous);

@@ -174,6 +174,7 @@ impl<'l> Extractor<'l> {
             subject: false,
             agent: false,
             speaker: quote_at.is_some_and(|q| it.mention.span.end <= q),
+            topic: false,
             genders,
         };
         let refs = &lex.references;
@@ -669,7 +670,9 @@ impl<'l> Extractor<'l> {
         if !has_cue {
             // a sentence with no cue still says who the next one is about
             s.group(lex);
-            memory.mark_subjects(index, &self.topics(&s));
+            let topics = self.topics(&s);
+            memory.mark_subjects(index, &topics);
+            memory.mark_topics(index, &topics);
             return analysis;
         }
         s.group(lex);
@@ -740,8 +743,12 @@ impl<'l> Extractor<'l> {
         }
         let mut slot_via: Vec<(usize, coref::Via)> = Vec::new();
         let mut subjects = frame_subjects(lex, frames.iter());
-        subjects.extend(self.topics(&s));
+        let mut topics = self.topics(&s);
+        // (and the subject of the verb that opens it: استعاد الجيش السوري)
+        topics.extend(frames.iter().filter(|f| f.cue_word == 0 && lex.patterns[f.pattern].shape == crate::lexicon::Shape::Verb).flat_map(|f| f.agents.iter().copied()));
+        subjects.extend(topics.iter().copied());
         memory.mark_subjects(index, &subjects);
+        memory.mark_topics(index, &topics);
         if self.coref {
             self.fill_empty_slots(a, norm, index, &s, &mut frames, memory, &mut slot_via, &mut analysis.resolutions);
         }
