@@ -247,6 +247,32 @@ impl Memory {
         Resolution::none(Unresolved::NoCandidate)
     }
 
+    /// An independent pronoun after أن in a sentence that opens with a
+    /// verb stands for the verb's subject, however far back: the name right
+    /// after the verb (`opening`, its position: أكدت قوات سوريا
+    /// الديمقراطية، في بيان…، أنها), or, where the verb has none of its own
+    /// (وشددت في بيان على أنها), the subject of the clause before. None
+    /// when that subject does not agree with the pronoun.
+    pub fn complement_subject(&self, lex: &Lexicon, p: usize, sentence: usize, pos: usize, opening: Option<usize>) -> Resolution {
+        let pr = &lex.references.pronouns[p];
+        if pr.first_person || pr.count.is_some() {
+            return Resolution::none(Unresolved::NoCandidate);
+        }
+        let voice = |e: usize| lex.entities[e].agent_as.unwrap_or(e);
+        let fits = |n: &Named| pr.kinds.contains(&lex.entities[voice(n.entity)].kind) && agrees(pr.gender, n);
+        let why = "the subject of the verb of saying before أن";
+        if let Some(at) = opening {
+            return match self.named.iter().find(|n| n.sentence == sentence && n.pos == at).filter(|n| fits(n)) {
+                Some(n) => Resolution { entities: vec![(voice(n.entity), n.via.clone())], why: Ok(why) },
+                None => Resolution::none(Unresolved::NoCandidate),
+            };
+        }
+        let res = self.dropped_subject(lex, sentence, pos, pr.gender == Some(Gender::HumanPlural));
+        let agreeing = res.entities.len() == 1
+            && res.entities.iter().all(|(e, via)| self.named.iter().any(|n| n.entity == *e && n.via == *via && fits(n)));
+        if agreeing { Resolution { entities: res.entities, why: Ok(why) } } else { Resolution::none(Unresolved::NoCandidate) }
+    }
+
     /// The subject of the clause before: for a verb with none of its own.
     pub fn dropped_subject(&self, lex: &Lexicon, sentence: usize, pos: usize, plural: bool) -> Resolution {
         for g in self.groups(sentence, pos).into_iter().take(2) {

@@ -222,7 +222,13 @@ impl<'l> Extractor<'l> {
                 s.items.remove(i);
                 continue;
             }
-            let res = memory.resolve(lex, &lex.references.items[r], index, it.mention.span.start);
+            let res = match self.complement_subject(s, i) {
+                Some((p, opening)) => {
+                    let res = memory.complement_subject(lex, p, index, it.mention.span.start, opening);
+                    if res.entities.is_empty() { memory.resolve(lex, &lex.references.items[r], index, it.mention.span.start) } else { res }
+                }
+                None => memory.resolve(lex, &lex.references.items[r], index, it.mention.span.start),
+            };
             trace.push(ResolutionTrace::new(lex, "reference", text, &res));
             // (a pronoun agrees as its suffix does; a noun that stands for
             // its possessor as its suffix and as the noun: عناصرها، مقتلهم)
@@ -243,6 +249,35 @@ impl<'l> Extractor<'l> {
             let n = res.entities.len();
             s.resolve_item(i, &res.entities);
             i += n;
+        }
+    }
+
+    /// Is reference item `i` a pronoun after أن (أنها، بأنه) in a sentence
+    /// that opens with a verb? Then it is the pronoun and where the verb's
+    /// subject is named (None: the verb has none of its own, a preposition
+    /// or a time follows it). Not when the verb has an object before the
+    /// pronoun (اتهمت روسيا واشنطن بأنها: the one accused).
+    fn complement_subject(&self, s: &Sentence, i: usize) -> Option<(usize, Option<usize>)> {
+        let lex = self.lex;
+        let g = &lex.grammar;
+        let it = &s.items[i];
+        let ItemKind::Reference(r) = it.kind else { return None };
+        let Reference::Pronoun(p) = lex.references.items[r] else { return None };
+        if !g.complementizers.contains(s.word(it.first_word)) || it.first_word < 2 || s.items.iter().any(|x| x.first_word == 0) {
+            return None;
+        }
+        let names: Vec<&sentence::Item> = s.items[..i].iter().filter(|x| matches!(x.kind, ItemKind::Entity { .. })).collect();
+        let prep_proclitic = |x: &sentence::Item| !matches!(x.mention.proclitic(s.text), "" | "ال" | "و" | "وال");
+        match names.first() {
+            Some(subj) if (1..=2).contains(&subj.first_word) && !prep_proclitic(subj) => {
+                let object = names.iter().any(|x| x.first_word == subj.last_word + 1 && !prep_proclitic(x) && !matches!(x.kind, ItemKind::Entity { nisba: true, .. }));
+                (!object).then_some((p, Some(subj.mention.span.start)))
+            }
+            None => {
+                let next = s.word(1);
+                (g.prepositions.contains(next) || g.time_words.contains(next)).then_some((p, None))
+            }
+            _ => None,
         }
     }
 
