@@ -20,7 +20,7 @@
 //! Every resolution keeps its antecedent ([`Via`]) so a claim can show the
 //! sentence that names the actor.
 
-use crate::lexicon::{EntityKind, Lexicon, Reference};
+use crate::lexicon::{EntityKind, Gender, Lexicon, Reference};
 use serde::Serialize;
 use std::ops::Range;
 
@@ -42,6 +42,11 @@ pub struct Named {
     /// Named before the first quote or colon of a sentence with a reporting
     /// verb: a candidate speaker.
     pub speaker: bool,
+    /// What its sentence is about: named first, or right after the verb
+    /// that opens it (أعلنت وزارة الدفاع الروسية…).
+    pub topic: bool,
+    /// The genders of the noun that names it here (none: not known).
+    pub genders: Vec<Gender>,
 }
 
 /// Why a reference stayed unresolved (shown by `explain`).
@@ -149,6 +154,17 @@ impl Memory {
         }
     }
 
+    /// Mark what a sentence is about (a verb with no subject in the next
+    /// one takes it over another agent: استعاد الجيش السوري، بغطاء جوي
+    /// روسي، … . فدخل…).
+    pub fn mark_topics(&mut self, sentence: usize, topics: &[usize]) {
+        for n in self.named.iter_mut().filter(|n| n.sentence == sentence) {
+            if topics.contains(&n.entity) {
+                n.topic = true;
+            }
+        }
+    }
+
     /// Mark the frame agents of a sentence as its subjects (they win a tie).
     pub fn mark_subjects(&mut self, sentence: usize, agents: &[usize]) {
         for n in self.named.iter_mut().filter(|n| n.sentence == sentence) {
@@ -204,17 +220,18 @@ impl Memory {
         }
         let kinds = pr.kinds.clone();
         let fits = move |e: usize| kinds.contains(&lex.entities[e].kind);
-        self.nearest_actor(lex, sentence, pos, &fits, not, "the nearest entity a pronoun of this form may stand for")
+        let groups: Vec<Vec<Named>> = self.groups(sentence, pos).into_iter().map(|g| as_actors(lex, g).into_iter().filter(|n| agrees(pr.gender, n)).collect()).collect();
+        pick_nearest(lex, groups.iter().map(|g| g.iter().collect()).collect(), &fits, not, "the nearest entity a pronoun of this form may stand for")
     }
 
     /// Resolve a pronoun that is a cue's object (انسحبت منها): the nearest
     /// entity the pronoun may stand for and the slot accepts, never one of
     /// the cue's agents.
     pub fn object_pronoun(&self, lex: &Lexicon, p: usize, sentence: usize, pos: usize, agents: &[usize], slot: &dyn Fn(usize) -> bool) -> Resolution {
-        let kinds = &lex.references.pronouns[p].kinds;
-        let fits = |e: usize| kinds.contains(&lex.entities[e].kind) && slot(e) && !agents.contains(&e) && !agents.contains(&lex.entities[e].agent_as.unwrap_or(e));
+        let pr = &lex.references.pronouns[p];
+        let fits = |e: usize| pr.kinds.contains(&lex.entities[e].kind) && slot(e) && !agents.contains(&e) && !agents.contains(&lex.entities[e].agent_as.unwrap_or(e));
         for g in self.groups(sentence, pos) {
-            let c: Vec<&Named> = g.into_iter().filter(|n| fits(n.entity)).collect();
+            let c: Vec<&Named> = g.into_iter().filter(|n| fits(n.entity) && agrees(pr.gender, n)).collect();
             if c.is_empty() {
                 continue;
             }
@@ -230,6 +247,32 @@ impl Memory {
         Resolution::none(Unresolved::NoCandidate)
     }
 
+    /// An independent pronoun after أن in a sentence that opens with a
+    /// verb stands for the verb's subject, however far back: the name right
+    /// after the verb (`opening`, its position: أكدت قوات سوريا
+    /// الديمقراطية، في بيان…، أنها), or, where the verb has none of its own
+    /// (وشددت في بيان على أنها), the subject of the clause before. None
+    /// when that subject does not agree with the pronoun.
+    pub fn complement_subject(&self, lex: &Lexicon, p: usize, sentence: usize, pos: usize, opening: Option<usize>) -> Resolution {
+        let pr = &lex.references.pronouns[p];
+        if pr.first_person || pr.count.is_some() {
+            return Resolution::none(Unresolved::NoCandidate);
+        }
+        let voice = |e: usize| lex.entities[e].agent_as.unwrap_or(e);
+        let fits = |n: &Named| pr.kinds.contains(&lex.entities[voice(n.entity)].kind) && agrees(pr.gender, n);
+        let why = "the subject of the verb of saying before أن";
+        if let Some(at) = opening {
+            return match self.named.iter().find(|n| n.sentence == sentence && n.pos == at).filter(|n| fits(n)) {
+                Some(n) => Resolution { entities: vec![(voice(n.entity), n.via.clone())], why: Ok(why) },
+                None => Resolution::none(Unresolved::NoCandidate),
+            };
+        }
+        let res = self.dropped_subject(lex, sentence, pos, pr.gender == Some(Gender::HumanPlural));
+        let agreeing = res.entities.len() == 1
+            && res.entities.iter().all(|(e, via)| self.named.iter().any(|n| n.entity == *e && n.via == *via && fits(n)));
+        if agreeing { Resolution { entities: res.entities, why: Ok(why) } } else { Resolution::none(Unresolved::NoCandidate) }
+    }
+
     /// The subject of the clause before: for a verb with none of its own.
     pub fn dropped_subject(&self, lex: &Lexicon, sentence: usize, pos: usize, plural: bool) -> Resolution {
         for g in self.groups(sentence, pos).into_iter().take(2) {
@@ -240,7 +283,12 @@ impl Memory {
             let mut distinct = distinct(&subjects);
             if distinct.len() > 1 && !plural {
                 // the one that acted, not the one it met (لافروف التقى نظيره)
-                let agents: Vec<&Named> = distinct.iter().copied().filter(|n| n.agent).collect();
+                let mut agents: Vec<&Named> = distinct.iter().copied().filter(|n| n.agent).collect();
+                if agents.len() != 1 {
+                    // (the actor the sentence is about, not one that lent
+                    // it support or that it met)
+                    agents = distinct.iter().copied().filter(|n| n.topic).collect();
+                }
                 if agents.len() != 1 {
                     // two subjects (a coordination) for a singular verb
                     return Resolution::none(Unresolved::Ambiguous);
@@ -308,16 +356,14 @@ impl Memory {
         Resolution::none(last)
     }
 
-    /// [`Memory::nearest`] where a capital counts as its state (طهران is
-    /// Iran when a pronoun stands for an actor).
-    fn nearest_actor(&self, lex: &Lexicon, sentence: usize, pos: usize, fits: &dyn Fn(usize) -> bool, not: Option<&[usize]>, why: &'static str) -> Resolution {
-        let groups: Vec<Vec<Named>> = self.groups(sentence, pos).into_iter().map(|g| as_actors(lex, g)).collect();
-        pick_nearest(lex, groups.iter().map(|g| g.iter().collect()).collect(), fits, not, why)
-    }
-
     fn nearest(&self, lex: &Lexicon, sentence: usize, pos: usize, fits: &dyn Fn(usize) -> bool, not: Option<&[usize]>, why: &'static str) -> Resolution {
         pick_nearest(lex, self.groups(sentence, pos), fits, not, why)
     }
+}
+
+/// Does a pronoun of gender `pronoun` agree with the noun that names `n`?
+fn agrees(pronoun: Option<Gender>, n: &Named) -> bool {
+    pronoun.is_none_or(|g| g.agrees(&n.genders))
 }
 
 /// Mentions with a capital replaced by the state it speaks for.

@@ -16,7 +16,7 @@ pub use claim::{Claim, Polarity};
 pub use roles::Reason;
 
 use crate::input::{Article, InputError};
-use crate::lexicon::{Lexicon, ObjectKind, Reference};
+use crate::lexicon::{Gender, Lexicon, ObjectKind, Reference};
 use crate::matcher::{Matcher, Mention};
 use crate::text::{normalize, sentences, Normalized};
 use rayon::prelude::*;
@@ -166,7 +166,7 @@ impl<'l> Extractor<'l> {
         let lex = self.lex;
         // a quote or colon after a name makes that name a candidate speaker
         let quote_at = s.text[s.range.clone()].char_indices().filter(|(_, c)| matches!(c, ':' | '«' | '"' | '“')).map(|(i, _)| i + s.range.start).last();
-        let named = |it: &sentence::Item, e: usize, via: coref::Via| coref::Named {
+        let named = |it: &sentence::Item, e: usize, via: coref::Via, genders: Vec<Gender>| coref::Named {
             entity: e,
             sentence: index,
             pos: it.mention.span.start,
@@ -174,12 +174,32 @@ impl<'l> Extractor<'l> {
             subject: false,
             agent: false,
             speaker: quote_at.is_some_and(|q| it.mention.span.end <= q),
+            topic: false,
+            genders,
+        };
+        let refs = &lex.references;
+        fn own_word<'t>(s: &Sentence<'t>, it: &sentence::Item) -> &'t str {
+            &s.text[it.mention.core.min(s.words[it.first_word].end)..s.words[it.first_word].end]
+        }
+        // what a pronoun must agree with is the noun that names the actor:
+        // the member noun it is the genitive of (مقاتلو الجيش الحر: ـهم) and
+        // its own first word; a nisba shows the gender of the noun it
+        // describes by its own ending (القوات الروسية)
+        let name_genders = |s: &Sentence, it: &sentence::Item| {
+            let before = (it.first_word > 0 && matches!(it.mention.proclitic(s.text), "" | "ال")).then(|| s.word(it.first_word - 1));
+            let mut out = before.map(|w| refs.word_genders(w, true)).unwrap_or_default();
+            for g in refs.word_genders(own_word(s, it), false) {
+                if !out.contains(&g) {
+                    out.push(g);
+                }
+            }
+            out
         };
         for it in &s.items {
             if let ItemKind::Entity { entity, .. } = it.kind {
                 let r = norm.original_range(it.mention.span.clone());
                 let via = coref::Via { text: a.text[r.clone()].to_string(), sentence: index, span: [r.start, r.end] };
-                memory.add(named(it, entity, via));
+                memory.add(named(it, entity, via, name_genders(s, it)));
             }
         }
         let mut i = 0;
@@ -195,18 +215,69 @@ impl<'l> Extractor<'l> {
             // الطرفين التركي والسوري) refers to nothing: the nisbas are the parties
             let described = matches!(lex.references.items[r], Reference::Parties { .. } | Reference::KindNoun { .. })
                 && s.items.get(i + 1).is_some_and(|n| matches!(n.kind, ItemKind::Entity { nisba: true, .. }) && n.first_word == it.last_word + 1);
-            if !self.coref || described {
+            // a pronoun right before a name is the copula of an equation
+            // (من يحارب في سورية هو الجيش السوري): the name is the subject
+            let copula = matches!(lex.references.items[r], Reference::Pronoun(_)) && s.items.get(i + 1).is_some_and(|n| matches!(n.kind, ItemKind::Entity { .. }) && n.first_word == it.last_word + 1);
+            if !self.coref || described || copula {
                 s.items.remove(i);
                 continue;
             }
-            let res = memory.resolve(lex, &lex.references.items[r], index, it.mention.span.start);
+            let res = match self.complement_subject(s, i) {
+                Some((p, opening)) => {
+                    let res = memory.complement_subject(lex, p, index, it.mention.span.start, opening);
+                    if res.entities.is_empty() { memory.resolve(lex, &lex.references.items[r], index, it.mention.span.start) } else { res }
+                }
+                None => memory.resolve(lex, &lex.references.items[r], index, it.mention.span.start),
+            };
             trace.push(ResolutionTrace::new(lex, "reference", text, &res));
+            // (a pronoun agrees as its suffix does; a noun that stands for
+            // its possessor as its suffix and as the noun: عناصرها، مقتلهم)
+            let genders = match &lex.references.items[r] {
+                Reference::Pronoun(p) => refs.pronouns[*p].gender.into_iter().collect(),
+                Reference::Possessed(p) => {
+                    let word = own_word(s, &it);
+                    let noun = word.strip_suffix(refs.pronouns[*p].form.as_str()).unwrap_or(word);
+                    let mut g = refs.word_genders(noun, false);
+                    g.extend(refs.pronouns[*p].gender.filter(|x| !g.contains(x)));
+                    g
+                }
+                _ => refs.word_genders(own_word(s, &it), false),
+            };
             for (e, via) in &res.entities {
-                memory.add(named(&it, *e, via.clone()));
+                memory.add(named(&it, *e, via.clone(), genders.clone()));
             }
             let n = res.entities.len();
             s.resolve_item(i, &res.entities);
             i += n;
+        }
+    }
+
+    /// Is reference item `i` a pronoun after أن (أنها، بأنه) in a sentence
+    /// that opens with a verb? Then it is the pronoun and where the verb's
+    /// subject is named (None: the verb has none of its own, a preposition
+    /// or a time follows it). Not when the verb has an object before the
+    /// pronoun (اتهمت روسيا واشنطن بأنها: the one accused).
+    fn complement_subject(&self, s: &Sentence, i: usize) -> Option<(usize, Option<usize>)> {
+        let lex = self.lex;
+        let g = &lex.grammar;
+        let it = &s.items[i];
+        let ItemKind::Reference(r) = it.kind else { return None };
+        let Reference::Pronoun(p) = lex.references.items[r] else { return None };
+        if !g.complementizers.contains(s.word(it.first_word)) || it.first_word < 2 || s.items.iter().any(|x| x.first_word == 0) {
+            return None;
+        }
+        let names: Vec<&sentence::Item> = s.items[..i].iter().filter(|x| matches!(x.kind, ItemKind::Entity { .. })).collect();
+        let prep_proclitic = |x: &sentence::Item| !matches!(x.mention.proclitic(s.text), "" | "ال" | "و" | "وال");
+        match names.first() {
+            Some(subj) if (1..=2).contains(&subj.first_word) && !prep_proclitic(subj) => {
+                let object = names.iter().any(|x| x.first_word == subj.last_word + 1 && !prep_proclitic(x) && !matches!(x.kind, ItemKind::Entity { nisba: true, .. }));
+                (!object).then_some((p, Some(subj.mention.span.start)))
+            }
+            None => {
+                let next = s.word(1);
+                (g.prepositions.contains(next) || g.time_words.contains(next)).then_some((p, None))
+            }
+            _ => None,
         }
     }
 
@@ -647,7 +718,9 @@ impl<'l> Extractor<'l> {
         if !has_cue {
             // a sentence with no cue still says who the next one is about
             s.group(lex);
-            memory.mark_subjects(index, &self.topics(&s));
+            let topics = self.topics(&s);
+            memory.mark_subjects(index, &topics);
+            memory.mark_topics(index, &topics);
             return analysis;
         }
         s.group(lex);
@@ -719,8 +792,12 @@ impl<'l> Extractor<'l> {
         }
         let mut slot_via: Vec<(usize, coref::Via)> = Vec::new();
         let mut subjects = frame_subjects(lex, frames.iter());
-        subjects.extend(self.topics(&s));
+        let mut topics = self.topics(&s);
+        // (and the subject of the verb that opens it: استعاد الجيش السوري)
+        topics.extend(frames.iter().filter(|f| f.cue_word == 0 && lex.patterns[f.pattern].shape == crate::lexicon::Shape::Verb).flat_map(|f| f.agents.iter().copied()));
+        subjects.extend(topics.iter().copied());
         memory.mark_subjects(index, &subjects);
+        memory.mark_topics(index, &topics);
         if self.coref {
             self.fill_empty_slots(a, norm, index, &s, &mut frames, memory, &mut slot_via, &mut analysis.resolutions);
         }

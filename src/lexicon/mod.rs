@@ -10,7 +10,7 @@ pub mod model;
 
 pub use error::{LexiconError, Problem};
 pub use load::Sources;
-pub use model::{EntityKind, Family, Genitive, ObjectKind, Shape};
+pub use model::{EntityKind, Family, Gender, Genitive, ObjectKind, Shape};
 
 use crate::text::normalize_str;
 use indexmap::IndexMap;
@@ -133,6 +133,17 @@ pub struct Pronoun {
     pub kinds: Vec<EntityKind>,
     pub count: Option<usize>,
     pub first_person: bool,
+    pub gender: Option<Gender>,
+}
+
+/// The compiled `genders` of `references.ron` (folded).
+#[derive(Debug, Clone, Default)]
+pub struct Genders {
+    pub feminine_endings: Vec<String>,
+    pub masculine_endings: Vec<String>,
+    pub feminine: HashSet<String>,
+    pub masculine: HashSet<String>,
+    pub human_plural: HashSet<String>,
 }
 
 /// The compiled `references.ron`.
@@ -140,6 +151,7 @@ pub struct Pronoun {
 pub struct References {
     pub items: Vec<Reference>,
     pub pronouns: Vec<Pronoun>,
+    pub genders: Genders,
     /// Sentences back (besides the title) an antecedent may stand.
     pub window: usize,
 }
@@ -152,6 +164,30 @@ impl References {
 
     /// The third-person pronoun suffix `word` ends with, longest first
     /// (مواقعهما: هما, not ها).
+    /// The genders of a folded noun (a name's head), with or without the
+    /// article: those its lists give, and feminine by its ending unless
+    /// `listed_only` (none: not known, a proper name).
+    pub fn word_genders(&self, word: &str, listed_only: bool) -> Vec<Gender> {
+        let g = &self.genders;
+        let bare = word.strip_prefix("ال").filter(|b| b.chars().count() >= 3).unwrap_or(word);
+        let listed = |set: &HashSet<String>| set.contains(word) || set.contains(bare);
+        let mut out = Vec::new();
+        if listed(&g.human_plural) {
+            out.push(Gender::HumanPlural);
+        }
+        if listed(&g.masculine) {
+            out.push(Gender::Masculine);
+        }
+        let ends = |endings: &Vec<String>| !listed_only && endings.iter().any(|e| bare.chars().count() > e.chars().count() + 1 && bare.ends_with(e.as_str()));
+        if listed(&g.feminine) || (ends(&g.feminine_endings) && !out.contains(&Gender::Masculine)) {
+            out.push(Gender::Feminine);
+        }
+        if out.is_empty() && ends(&g.masculine_endings) {
+            out.push(Gender::Masculine);
+        }
+        out
+    }
+
     pub fn third_person_suffix(&self, word: &str) -> Option<usize> {
         (0..self.pronouns.len()).filter(|&i| !self.pronouns[i].first_person && word.ends_with(self.pronouns[i].form.as_str())).max_by_key(|&i| self.pronouns[i].form.len())
     }
@@ -641,8 +677,16 @@ impl Checker<'_> {
             surfaces.push(Surface { form: bare, article, article_optional: false, suffixable: false, spelled_suffix: 0, conj_only: false, nisba: false, nisba_with_article: false, target: Target::Reference(item), written: form.to_string() });
         };
         for p in &r.pronouns {
-            out.pronouns.push(Pronoun { form: normalize_str(&p.form), kinds: p.kinds.clone(), count: p.count, first_person: p.first_person });
+            out.pronouns.push(Pronoun { form: normalize_str(&p.form), kinds: p.kinds.clone(), count: p.count, first_person: p.first_person, gender: p.gender });
         }
+        let fold_set = |v: &Vec<String>| -> HashSet<String> { v.iter().map(|w| normalize_str(w)).filter(|w| !w.is_empty()).collect() };
+        out.genders = Genders {
+            feminine_endings: r.genders.feminine_endings.iter().map(|w| normalize_str(w)).filter(|w| !w.is_empty()).collect(),
+            masculine_endings: r.genders.masculine_endings.iter().map(|w| normalize_str(w)).filter(|w| !w.is_empty()).collect(),
+            feminine: fold_set(&r.genders.feminine),
+            masculine: fold_set(&r.genders.masculine),
+            human_plural: fold_set(&r.genders.human_plural),
+        };
         for p in r.parties {
             let item = out.items.len();
             out.items.push(Reference::Parties { count: p.count, kinds: p.kinds });

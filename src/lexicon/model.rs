@@ -405,6 +405,59 @@ pub struct PronounDef {
     /// نا: the speaker of the quote it stands in.
     #[serde(default)]
     pub first_person: bool,
+    /// The gender and number the pronoun agrees with: «ـه» is no «قوات»,
+    /// «ـها» no «حزب». None: agrees with any antecedent.
+    #[serde(default)]
+    pub gender: Option<Gender>,
+}
+
+/// The agreement class of a pronoun and of the noun that names an
+/// antecedent. Non-human plurals (قوات، فصائل) agree as a feminine singular.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Gender {
+    Feminine,
+    Masculine,
+    /// A plural of people (مقاتلو، عناصر): «ـهم».
+    HumanPlural,
+}
+
+impl Gender {
+    /// Does a pronoun of this gender agree with an antecedent named by a
+    /// noun of these genders (none known: yes)? A name may have two
+    /// (مقاتلو الجيش الحر: ـهم and ـه).
+    pub fn agrees(self, noun: &[Gender]) -> bool {
+        noun.is_empty()
+            || noun.iter().any(|&n| match self {
+                Gender::Feminine | Gender::Masculine | Gender::HumanPlural => n == self,
+            })
+    }
+}
+
+/// How to tell the gender of the noun that names an antecedent (its head:
+/// the member noun before the name, مقاتلو الجيش الحر, or the name's first
+/// word). A word in none of the lists with none of the endings has no
+/// known gender (a proper name: إيران، داعش) and agrees with any pronoun;
+/// a word may have two (قوات: a feminine plural, and a plural of people).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct GendersDef {
+    /// Endings of feminine nouns (ة، ات), as written.
+    #[serde(default)]
+    pub feminine_endings: Vec<String>,
+    /// Endings of masculine singular adjectives (the nisba ي: التركي),
+    /// for a word whose lists and feminine endings say nothing.
+    #[serde(default)]
+    pub masculine_endings: Vec<String>,
+    /// Feminine nouns without such an ending (broken plurals: فصائل).
+    #[serde(default)]
+    pub feminine: Vec<String>,
+    /// Masculine head nouns (حزب، تنظيم، جيش).
+    #[serde(default)]
+    pub masculine: Vec<String>,
+    /// Plurals of people (مقاتلو، عناصر، جنود).
+    #[serde(default)]
+    pub human_plural: Vec<String>,
 }
 
 /// Independent pronouns (وهي، أنها) and the suffix whose rules they follow.
@@ -431,6 +484,10 @@ pub struct ReferencesFile {
     pub pronouns: Vec<PronounDef>,
     #[serde(default)]
     pub independent: Vec<IndependentDef>,
+    /// The gender of the noun naming an antecedent, which a pronoun with a
+    /// `gender` must agree with.
+    #[serde(default)]
+    pub genders: GendersDef,
     /// Sentences back (besides the title) an antecedent may stand.
     pub window: usize,
 }
