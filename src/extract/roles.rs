@@ -589,6 +589,9 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     if let Some(u) = before.iter().find(|u| (free(u) || members_of(u)) && !actor_members(lex, s, u).is_empty() && !cue_between(s, u.last_word, cw_first)) {
                         r.agents = actor_members(lex, s, u);
                         r.agent_source = "the actor the clause is about, for a noun whose مع names the other party";
+                        // (a fight «with» another is fought by both: مصرع
+                        // عناصر من الحرس خلال اشتباكات مع المعارضة)
+                        r.mutual = rel.family == crate::lexicon::model::Family::Hostile;
                     }
                 }
             }
