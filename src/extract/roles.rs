@@ -904,7 +904,13 @@ fn find_patient(lex: &Lexicon, s: &Sentence, rel: &crate::lexicon::model::Relati
         if u.first_word - from > w || complementizer_between(lex, s, from, u.first_word) || predicate_between(lex, s, from, u.first_word, verb) || s.soft_break_between(from, u.first_word) || relative_between {
             break;
         }
-        if !accept(u) {
+        // (a name right after a participle on the subject is that
+        // participle's: قصفت قوات النظام المتمركزة في مدينة حماة مواقع…)
+        let participle_owns = s.items.iter().any(|it| {
+            let crate::syntax::ItemKind::Cue(ps) = &it.kind else { return false };
+            it.first_word > from && it.last_word < u.first_word && u.first_word - it.last_word <= 3 && ps.iter().all(|&p| lex.patterns[p].shape == Shape::Participle)
+        });
+        if !accept(u) || (verb && participle_owns) {
             continue;
         }
         let m = object_members(lex, s, u, rel.object);
@@ -918,12 +924,58 @@ fn find_patient(lex: &Lexicon, s: &Sentence, rel: &crate::lexicon::model::Relati
             Some(_) if verb => "the object after the verb's preposition",
             Some(_) => "the object after the noun's preposition",
         };
+        if rel.object == ObjectKind::Any {
+            extend_struck(lex, s, after, u, &mut r);
+        }
         break;
     }
     if r.patients.is_empty() && rel.object == ObjectKind::Place {
         r = place_behind_head(lex, s, after, from, w, accept, r);
     }
     r
+}
+
+/// What else an attack reaches past its first object `u`: a second object
+/// joined by و whose head names its owner (استهدفت مطار دمشق ومستودعات لحزب
+/// الله), and the place where an actor's sites were struck (مواقع تابعة لحزب
+/// الله في مدينة القصير).
+fn extend_struck(lex: &Lexicon, s: &Sentence, after: &[&Unit], u: &Unit, r: &mut Roles) {
+    // (not past an object that is the agent itself, which coreference may
+    // still set right: قصفت طائرات التحالف مواقعه)
+    if r.patients.iter().all(|e| r.agents.contains(e)) {
+        return;
+    }
+    let free_word = |w: usize| !s.items.iter().any(|it| (it.first_word..=it.last_word).contains(&w));
+    let mut last = u.last_word;
+    let mut actor_seen = s.members(u).iter().any(|&e| lex.entities[e].kind.is_actor() && lex.entities[e].kind != crate::lexicon::EntityKind::State);
+    for v in after.iter().filter(|v| v.first_word > u.last_word) {
+        let gap = v.first_word - last;
+        if gap > 4 || cue_between(s, last, v.first_word) || s.soft_break_between(last, v.first_word) || s.text[s.words[last].end..s.words[v.first_word].start].contains(['،', ',']) {
+            break;
+        }
+        let joined_owner = v.prep.as_deref() == Some("ل") && s.word(last + 1).starts_with('و') && free_word(last + 1);
+        let place = v.prep.as_ref().is_some_and(|p| lex.grammar.locatives.contains(p)) && actor_seen;
+        let members = if joined_owner {
+            actor_members(lex, s, v)
+        } else if place {
+            object_members(lex, s, v, ObjectKind::Place)
+        } else {
+            break;
+        };
+        if members.is_empty() {
+            break;
+        }
+        for e in members {
+            if !r.patients.contains(&e) && !r.agents.contains(&e) {
+                r.patients.push(e);
+            }
+        }
+        actor_seen |= joined_owner;
+        last = v.last_word;
+        if place {
+            break;
+        }
+    }
 }
 
 /// A place after a preposition of place, behind the head noun that the
