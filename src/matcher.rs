@@ -164,7 +164,10 @@ impl Matcher {
             let word_end = word_end(folded, e, MAX_SUFFIX);
             for &si in &self.by_form[m.pattern().as_usize()] {
                 let surf = &self.surfaces[si];
-                let end_ok = word_end == e || (surf.suffixable && self.suffixes.iter().any(|x| x == &folded[e..word_end]));
+                // (ـها is one suffix: دخولها is دخول + ها, not the listed
+                // form دخوله + an accusative alef)
+                let split_ha = folded[..e].ends_with('ه') && &folded[e..word_end] == "ا";
+                let end_ok = word_end == e || (surf.suffixable && !split_ha && self.suffixes.iter().any(|x| x == &folded[e..word_end]));
                 if end_ok && self.prefix_ok(prefix, surf) {
                     // (a suffix the lexicon spelled out is still a suffix)
                     let form_end = if word_end == e { e - surf.spelled_suffix } else { e };

@@ -510,7 +510,10 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             }
             // the patient after one of the object prepositions
             if r.patients.is_empty() && r.among.is_empty() {
-                let accept = |u: &Unit| u.prep.as_ref().is_some_and(|x| p.object_preps.contains(x) && x != "بين");
+                // (a noun whose suffix is its agent takes its object bare, as
+                // its verb does: دخولها المدينة، اقتحامهم البلدة)
+                let verbal = suffixed && p.genitive == Genitive::Agent;
+                let accept = |u: &Unit| u.prep.as_ref().is_some_and(|x| p.object_preps.contains(x) && x != "بين") || (verbal && u.prep.is_none() && u.first_word - cw_last <= 2);
                 r = find_patient(lex, s, rel, &after, patient_from, false, w, agent_unit, accept, r);
             }
             // the subject of a light verb before the noun (شنت إسرائيل هجوما)
