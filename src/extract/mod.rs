@@ -560,7 +560,10 @@ impl<'l> Extractor<'l> {
             // في التنف names the party asked, and the US is there)
             let ongoing = {
                 let w = s.items[frames[j].cue].first_word;
-                w > 0 && lex.grammar.cessation_words.contains(s.word(w - 1))
+                let g = &lex.grammar;
+                // (past its preposition: الكف عن استهدافها)
+                let before = |k: usize| w >= k && g.cessation_words.contains(s.word(w - k));
+                before(1) || (w >= 2 && g.prepositions.contains(s.word(w - 1)) && before(2))
             };
             if frames[i].patients.is_empty() {
                 let agents = frames[i].agents.clone();
@@ -771,8 +774,10 @@ impl<'l> Extractor<'l> {
                 let f = self.frame(ci, it.first_word, p, r, pol, neg);
                 if !f.pairs.is_empty() {
                     if lex.patterns[p].shape == crate::lexicon::Shape::Verb {
-                        let until = s.units.iter().filter(|u| u.first_word > it.last_word && s.members(u).iter().any(|e| f.patients.contains(e))).map(|u| u.last_word).next().unwrap_or(it.last_word);
-                        shared = Some(roles::Shared { agents: f.agents.clone(), until, cue_last: it.last_word });
+                        // (a capital stands for its state: أنقرة is the patient turkey)
+                        let until = s.units.iter().filter(|u| u.first_word > it.last_word && s.members(u).iter().any(|&e| f.patients.contains(&lex.entities[e].agent_as.unwrap_or(e)))).map(|u| u.last_word).next().unwrap_or(it.last_word);
+                        let addressees = if self.complement_relations.contains(&lex.patterns[p].relation) { f.patients.clone() } else { Vec::new() };
+                        shared = Some(roles::Shared { agents: f.agents.clone(), until, cue_last: it.last_word, addressees });
                     }
                     frames.push(f);
                     done = true;
@@ -784,7 +789,9 @@ impl<'l> Extractor<'l> {
                 // a verb that found its subject but no object still lends
                 // that subject to its complement (وافقت طهران على عدم المشاركة)
                 if let Some(f) = partials.iter().find(|f| lex.patterns[f.pattern].shape == crate::lexicon::Shape::Verb && !f.agents.is_empty()) {
-                    shared = Some(roles::Shared { agents: f.agents.clone(), until: it.last_word, cue_last: it.last_word });
+                    // (the demand before it still governs what follows)
+                    let addressees = shared.as_ref().map(|sh| sh.addressees.clone()).unwrap_or_default();
+                    shared = Some(roles::Shared { agents: f.agents.clone(), until: it.last_word, cue_last: it.last_word, addressees });
                 }
                 // keep every partial frame: another cue may complete it
                 frames.extend(partials);

@@ -154,6 +154,10 @@ pub struct Shared {
     pub until: usize,
     /// The last word of that verb.
     pub cue_last: usize,
+    /// For a verb of demand, threat or accusation: its object, who is to do
+    /// (or did) the act it governs (دعت إيران واشنطن إلى وقف غاراتها: the
+    /// raids are Washington's).
+    pub addressees: Vec<usize>,
 }
 
 pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Option<&Shared>) -> Roles {
@@ -515,6 +519,14 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 let verbal = suffixed && p.genitive == Genitive::Agent;
                 let accept = |u: &Unit| u.prep.as_ref().is_some_and(|x| p.object_preps.contains(x) && x != "بين") || (verbal && u.prep.is_none() && u.first_word - cw_last <= 2);
                 r = find_patient(lex, s, rel, &after, patient_from, false, w, agent_unit, accept, r);
+            }
+            // a suffix on the act a demand governs is the one addressed (دعت
+            // إيران واشنطن إلى وقف غاراتها)
+            if r.agents.is_empty() && r.among.is_empty() && suffixed && p.genitive == Genitive::Agent {
+                if let Some(sh) = shared.filter(|sh| !sh.addressees.is_empty() && s.clause_of_word[sh.cue_last] == clause && cw_first - sh.until <= 4) {
+                    r.agents = sh.addressees.clone();
+                    r.agent_source = "the one a demand addresses, for the act it governs whose suffix names its agent";
+                }
             }
             // the subject of a light verb before the noun (شنت إسرائيل هجوما)
             if r.agents.is_empty() && r.among.is_empty() && !suffixed {
