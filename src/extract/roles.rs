@@ -115,6 +115,13 @@ fn free_or_partitive(u: &Unit) -> bool {
     u.prep.is_none() || matches!(u.prep.as_deref(), Some("من" | "ل"))
 }
 
+/// Is there a cue of another relation than `rel` between words `a` and `b`
+/// (exclusive)? (دفعت تركيا بتعزيزات من الجيش الوطني: the reinforcements
+/// are the sending's own object.)
+fn other_cue_between(lex: &Lexicon, s: &Sentence, rel: usize, a: usize, b: usize) -> bool {
+    s.items.iter().any(|it| matches!(&it.kind, crate::syntax::ItemKind::Cue(ps) if ps.iter().any(|&p| lex.patterns[p].relation != rel)) && it.first_word > a && it.last_word < b)
+}
+
 /// Is there a cue between words `a` and `b` (exclusive)?
 fn cue_between(s: &Sentence, a: usize, b: usize) -> bool {
     s.items.iter().any(|it| matches!(it.kind, crate::syntax::ItemKind::Cue(_)) && it.first_word > a && it.last_word < b)
@@ -306,6 +313,21 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                             patient_from = c.last_word;
                         }
                     }
+                }
+            }
+            // the forces a verb of sending sends move too (أرسلت إيران مقاتلين
+            // من الحرس الثوري إلى سوريا، دفع الجيش بتعزيزات من الفرقة الرابعة)
+            if p.object_moves && !r.agents.is_empty() {
+                let sent = after.iter().find(|u| {
+                    u.first_word > patient_from && u.first_word - patient_from <= 6 && Some(u.first_word) != agent_unit && matches!(u.prep.as_deref(), None | Some("من" | "ب" | "ل")) && !actor_members(lex, s, u).is_empty() && !other_cue_between(lex, s, p.relation, patient_from, u.first_word)
+                });
+                if let Some(u) = sent {
+                    for e in actor_members(lex, s, u) {
+                        if !r.agents.contains(&e) {
+                            r.agents.push(e);
+                        }
+                    }
+                    patient_from = u.last_word;
                 }
             }
             let mut r = verb_patient(lex, s, p, rel, &after, patient_from, w, agent_unit, r);

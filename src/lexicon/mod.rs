@@ -47,6 +47,7 @@ pub struct Pattern {
     pub window: usize,
     pub genitive: model::Genitive,
     pub nisba_role: model::Genitive,
+    pub object_moves: bool,
     pub agent_kinds: Vec<EntityKind>,
     pub agent_heads: Vec<String>,
 }
@@ -655,6 +656,7 @@ impl Checker<'_> {
             window: p.window.unwrap_or(DEFAULT_WINDOW),
             genitive: p.genitive,
             nisba_role: p.nisba_role,
+            object_moves: p.object_moves,
             agent_kinds: p.agent_kinds.clone(),
             agent_heads: p.agent_heads.iter().map(|s| normalize_str(s)).collect(),
         });

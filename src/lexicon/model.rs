@@ -202,6 +202,11 @@ pub struct PatternDef {
     /// (Russian support), `patient` for مقتل ضابط روسي.
     #[serde(default)]
     pub nisba_role: Genitive,
+    /// For verbs of sending (أرسل، دفع بـ، زج): the actor sent, named between
+    /// the verb and the place, moves there too (أرسلت إيران مقاتلين من الحرس
+    /// الثوري إلى سوريا: the IRGC deployed as well as Iran).
+    #[serde(default)]
+    pub object_moves: bool,
 }
 
 /// The role of a genitive after a verbal noun.
