@@ -785,10 +785,12 @@ impl Checker<'_> {
 /// A cue form that is another form of its pattern plus a pronoun suffix
 /// (لقائهما = لقاء + هما, زيارتها = زيارة + ها) carries that suffix: the
 /// lexicon lists such forms because the stem is spelled differently before
-/// a suffix. Only suffixes of a third person (ـها، ـهم، ـهما، ـهن) count; ـه
-/// is too often a folded taa marbuta.
+/// a suffix. Only suffixes of a third person count (ـه، ـها، ـهم، ـهما، ـهن).
 fn mark_spelled_suffixes(surfaces: &mut [Surface], patterns: &[Pattern], g: &Grammar) {
-    let suffixes: Vec<&String> = g.cue_suffixes.iter().filter(|x| x.starts_with('ه') && x.chars().count() >= 2).collect();
+    // (ـه too, where the stem's spelling shows it: زيارته = زيارة + ـه, while
+    // مواجهه is a taa marbuta)
+    let third = ["ه".to_string()];
+    let suffixes: Vec<&String> = g.cue_suffixes.iter().filter(|x| x.starts_with('ه') && x.chars().count() >= 2).chain(third.iter()).collect();
     for s in surfaces.iter_mut() {
         let Target::Cue(ps) = &s.target else { continue };
         let stems: HashSet<String> = ps.iter().flat_map(|&pi| patterns[pi].forms.iter()).map(|f| strip_article(&normalize_str(f)).0).collect();
@@ -803,8 +805,12 @@ fn mark_spelled_suffixes(surfaces: &mut [Surface], patterns: &[Pattern], g: &Gra
             let head = &s.form[..s.form.len() - word.len()];
             let last = stem.chars().last().unwrap();
             let body = &stem[..stem.len() - last.len_utf8()];
-            let alone = [stem.to_string(), format!("{body}ه"), format!("{body}ء")];
-            if alone.iter().any(|a| stems.contains(&format!("{head}{a}"))) {
+            // (ـه only where the stem's spelling changed before it: a stem
+            // that is a form as it stands may be a masculine beside its
+            // feminine, المساند beside المساندة)
+            let alone = [format!("{body}ه"), format!("{body}ء"), stem.to_string()];
+            let candidates = if x.as_str() == "ه" { &alone[..2] } else { &alone[..] };
+            if candidates.iter().any(|a| stems.contains(&format!("{head}{a}"))) {
                 s.spelled_suffix = x.len();
                 break;
             }
