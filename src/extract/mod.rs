@@ -917,8 +917,10 @@ impl<'l> Extractor<'l> {
             .patients
             .iter()
             .map(|&e| if rel.object == ObjectKind::Actor { lex.entities[e].agent_as.unwrap_or(e) } else { e })
+            // (nor is a news agency a party: مقابلة مع وكالة فرانس برس)
+            .filter(|&e| !lex.chain(e).iter().any(|x| self.sources.contains(x)))
             .collect();
-        let among: Vec<usize> = r.among.iter().map(|&e| lex.entities[e].agent_as.unwrap_or(e)).collect();
+        let among: Vec<usize> = r.among.iter().map(|&e| lex.entities[e].agent_as.unwrap_or(e)).filter(|&e| !lex.chain(e).iter().any(|x| self.sources.contains(x))).collect();
         let mut pairs = Vec::new();
         let mut same = false;
         // forces move within their own state (syria withdrew_from palmyra):
