@@ -79,8 +79,10 @@ impl Resolution {
 pub struct Memory {
     pub named: Vec<Named>,
     /// Two actors that were the parties of one act or one coordination
-    /// (sentence, position, a, b): what «الطرفان» most often stands for.
-    pub pairs: Vec<(usize, usize, usize, usize)>,
+    /// (sentence, position, a, b, sides): what «الطرفان» most often stands
+    /// for. `sides`: the two faced each other (the parties of an act, or
+    /// named after بين), not merely named together (إيران وحزب الله).
+    pub pairs: Vec<(usize, usize, usize, usize, bool)>,
     window: usize,
     /// Hostile acts read so far (sentence, agent, patient): whom a threat
     /// of retaliation is aimed at.
@@ -118,26 +120,36 @@ impl Memory {
         }
     }
 
-    /// Remember two actors as the parties of one act (or one coordination).
-    pub fn add_pair(&mut self, sentence: usize, pos: usize, a: usize, b: usize) {
-        if a != b && !self.pairs.iter().any(|&(s, _, x, y)| s == sentence && ((x, y) == (a, b) || (x, y) == (b, a))) {
-            self.pairs.push((sentence, pos, a, b));
+    /// Remember two actors as the parties of one act (or one coordination;
+    /// `sides`: see [`Memory::pairs`]).
+    pub fn add_pair(&mut self, sentence: usize, pos: usize, a: usize, b: usize, sides: bool) {
+        if a == b {
+            return;
+        }
+        match self.pairs.iter_mut().find(|x| x.0 == sentence && ((x.2, x.3) == (a, b) || (x.2, x.3) == (b, a))) {
+            Some(x) => x.4 |= sides,
+            None => self.pairs.push((sentence, pos, a, b, sides)),
         }
     }
 
     /// The latest pair of parties before `pos` in `sentence`, or in the
-    /// `window` sentences before it.
-    fn latest_pair(&self, lex: &Lexicon, sentence: usize, pos: usize, fits: &dyn Fn(usize) -> bool) -> Option<Vec<(usize, Via)>> {
+    /// `window` sentences before it. Two actors merely named together
+    /// (…ما دامت إيران و«حزب الله» لن تدخلها) after another pair that
+    /// faced each other (مفاوضات بين إسرائيل وإيران) leave «الجانبين» two
+    /// readings: nothing is resolved.
+    fn latest_pair(&self, lex: &Lexicon, sentence: usize, pos: usize, fits: &dyn Fn(usize) -> bool) -> Result<Option<Vec<(usize, Via)>>, Unresolved> {
         let from = sentence.saturating_sub(self.window);
-        let &(s, _, a, b) = self
-            .pairs
-            .iter()
-            .filter(|&&(s, p, a, b)| s >= from && (s < sentence || p < pos) && fits(a) && fits(b) && !related(lex, a, b))
-            .max_by_key(|&&(s, p, _, _)| (s, p))?;
+        let window: Vec<&(usize, usize, usize, usize, bool)> =
+            self.pairs.iter().filter(|&&(s, p, a, b, _)| s >= from && (s < sentence || p < pos) && fits(a) && fits(b) && !related(lex, a, b)).collect();
+        let Some(&&(s, _, a, b, sides)) = window.iter().max_by_key(|x| (x.0, x.1)) else { return Ok(None) };
+        let same = |x: &(usize, usize, usize, usize, bool)| (x.2, x.3) == (a, b) || (x.2, x.3) == (b, a);
+        if !sides && window.iter().any(|x| x.4 && !same(x)) {
+            return Err(Unresolved::Ambiguous);
+        }
         let via = |e: usize| {
             self.named.iter().filter(|n| n.sentence == s && (n.entity == e || lex.entities[n.entity].agent_as == Some(e))).map(|n| n.via.clone()).next()
         };
-        Some(vec![(a, via(a)?), (b, via(b)?)])
+        Ok((|| Some(vec![(a, via(a)?), (b, via(b)?)]))())
     }
 
     pub fn add(&mut self, n: Named) {
@@ -146,9 +158,10 @@ impl Memory {
 
     /// Mark the frame agents proper of a sentence (a singular verb with no
     /// subject takes one of them over a party it met).
-    pub fn mark_agents(&mut self, sentence: usize, agents: &[usize]) {
+    pub fn mark_agents(&mut self, lex: &Lexicon, sentence: usize, agents: &[usize]) {
         for n in self.named.iter_mut().filter(|n| n.sentence == sentence) {
-            if agents.contains(&n.entity) {
+            // (a capital is its state's voice: «أنقرة» said what turkey did)
+            if agents.contains(&n.entity) || lex.entities[n.entity].agent_as.is_some_and(|v| agents.contains(&v)) {
                 n.agent = true;
             }
         }
@@ -157,18 +170,18 @@ impl Memory {
     /// Mark what a sentence is about (a verb with no subject in the next
     /// one takes it over another agent: استعاد الجيش السوري، بغطاء جوي
     /// روسي، … . فدخل…).
-    pub fn mark_topics(&mut self, sentence: usize, topics: &[usize]) {
+    pub fn mark_topics(&mut self, lex: &Lexicon, sentence: usize, topics: &[usize]) {
         for n in self.named.iter_mut().filter(|n| n.sentence == sentence) {
-            if topics.contains(&n.entity) {
+            if topics.contains(&n.entity) || lex.entities[n.entity].agent_as.is_some_and(|v| topics.contains(&v)) {
                 n.topic = true;
             }
         }
     }
 
     /// Mark the frame agents of a sentence as its subjects (they win a tie).
-    pub fn mark_subjects(&mut self, sentence: usize, agents: &[usize]) {
+    pub fn mark_subjects(&mut self, lex: &Lexicon, sentence: usize, agents: &[usize]) {
         for n in self.named.iter_mut().filter(|n| n.sentence == sentence) {
-            if agents.contains(&n.entity) {
+            if agents.contains(&n.entity) || lex.entities[n.entity].agent_as.is_some_and(|v| agents.contains(&v)) {
                 n.subject = true;
             }
         }
@@ -327,8 +340,10 @@ impl Memory {
             if kinds.is_empty() { k.is_actor() } else { kinds.contains(&k) }
         };
         if count == Some(2) {
-            if let Some(pair) = self.latest_pair(lex, sentence, pos, &fits) {
-                return Resolution { entities: pair, why: Ok("the two parties of the latest act or coordination") };
+            match self.latest_pair(lex, sentence, pos, &fits) {
+                Ok(Some(pair)) => return Resolution { entities: pair, why: Ok("the two parties of the latest act or coordination") },
+                Err(u) => return Resolution::none(u),
+                Ok(None) => {}
             }
         }
         let mut last = Unresolved::NoCandidate;
@@ -392,6 +407,11 @@ fn pick_nearest(lex: &Lexicon, groups: Vec<Vec<&Named>>, fits: &dyn Fn(usize) ->
             let subj: Vec<&Named> = d.iter().copied().filter(|n| n.subject).collect();
             if subj.len() == 1 {
                 return Resolution { entities: vec![(subj[0].entity, subj[0].via.clone())], why: Ok("the subject among candidates of the same kind") };
+            }
+            // (two subjects: the one the sentence is about)
+            let topic: Vec<&Named> = subj.iter().copied().filter(|n| n.topic).collect();
+            if topic.len() == 1 {
+                return Resolution { entities: vec![(topic[0].entity, topic[0].via.clone())], why: Ok("what the sentence is about, among subjects of the same kind") };
             }
             return Resolution::none(Unresolved::Ambiguous);
         }

@@ -162,7 +162,11 @@ impl<'l> Extractor<'l> {
 
     /// Put the sentence's names into the article's memory and resolve its
     /// reference chunks (الطرفان، الحزب، قواتها) against it.
-    fn remember_and_resolve(&self, a: &Article, norm: &Normalized, index: usize, s: &mut Sentence, memory: &mut coref::Memory, trace: &mut Vec<ResolutionTrace>) {
+    ///
+    /// Returns the independent pronouns that stayed unresolved (their last
+    /// word, the pronoun, their position): a verb right after one has it
+    /// for its subject and takes no other.
+    fn remember_and_resolve(&self, a: &Article, norm: &Normalized, index: usize, s: &mut Sentence, memory: &mut coref::Memory, trace: &mut Vec<ResolutionTrace>) -> Vec<(usize, usize, usize)> {
         let lex = self.lex;
         // a quote or colon after a name makes that name a candidate speaker
         let quote_at = s.text[s.range.clone()].char_indices().filter(|(_, c)| matches!(c, ':' | '«' | '"' | '“')).map(|(i, _)| i + s.range.start).last();
@@ -202,6 +206,18 @@ impl<'l> Extractor<'l> {
                 memory.add(named(it, entity, via, name_genders(s, it)));
             }
         }
+        // two actors joined by و before a reference of this sentence are
+        // its latest pair (…بين روسيا وإيران…، فالاجتماع الأخير بين الطرفين)
+        let voice = |e: usize| lex.entities[e].agent_as.unwrap_or(e);
+        for w in s.items.windows(2) {
+            let (ItemKind::Entity { entity: x, .. }, ItemKind::Entity { entity: y, .. }) = (&w[0].kind, &w[1].kind) else { continue };
+            let (x, y) = (voice(*x), voice(*y));
+            if w[1].first_word == w[0].last_word + 1 && w[1].mention.proclitic(s.text).starts_with('و') && lex.entities[x].kind.is_actor() && lex.entities[y].kind.is_actor() && !self.related(x, y) {
+                let between = w[0].first_word > 0 && s.word(w[0].first_word - 1) == "بين";
+                memory.add_pair(index, w[0].mention.span.start, x, y, between);
+            }
+        }
+        let mut unresolved = Vec::new();
         let mut i = 0;
         while i < s.items.len() {
             let ItemKind::Reference(r) = s.items[i].kind else {
@@ -246,10 +262,14 @@ impl<'l> Extractor<'l> {
             for (e, via) in &res.entities {
                 memory.add(named(&it, *e, via.clone(), genders.clone()));
             }
+            if let (true, Reference::Pronoun(p)) = (res.entities.is_empty(), &lex.references.items[r]) {
+                unresolved.push((it.last_word, *p, it.mention.span.start));
+            }
             let n = res.entities.len();
             s.resolve_item(i, &res.entities);
             i += n;
         }
+        unresolved
     }
 
     /// Is reference item `i` a pronoun after أن (أنها، بأنه) in a sentence
@@ -286,7 +306,7 @@ impl<'l> Extractor<'l> {
     /// verb with no subject (the subject of the clause before), a
     /// first-person verb (اتفقنا: the speaker).
     #[allow(clippy::too_many_arguments)]
-    fn fill_empty_slots(&self, a: &Article, norm: &Normalized, index: usize, s: &Sentence, frames: &mut [Frame], memory: &coref::Memory, slot_via: &mut Vec<(usize, coref::Via)>, trace: &mut Vec<ResolutionTrace>) {
+    fn fill_empty_slots(&self, a: &Article, norm: &Normalized, index: usize, s: &Sentence, frames: &mut [Frame], memory: &coref::Memory, unresolved: &[(usize, usize, usize)], slot_via: &mut Vec<(usize, coref::Via)>, trace: &mut Vec<ResolutionTrace>) {
         let lex = self.lex;
         let refs = &lex.references;
         // the two parties of each act this sentence has stated so far (طلب
@@ -364,7 +384,13 @@ impl<'l> Extractor<'l> {
                         let opens_quote = next_closed && after_quote;
                         // «we»: past ـنا (أرسلنا), or the present with ن where
                         // the same stem takes ي (ننسحب، ننسق; not نفذت)
-                        let res = if suffix == "نا" || form.ends_with("نا") || p.first_plural_present(form) {
+                        // a pronoun right before the verb is its subject (أنهم
+                        // ضغطوا): now that the sentence's subjects are known it
+                        // may resolve; if not, the verb takes no other
+                        let pronoun = unresolved.iter().find(|u| u.0 + 1 == it.first_word);
+                        let res = if let Some(&(_, pr, at)) = pronoun {
+                            Some(memory.pronoun(lex, pr, index, at, None))
+                        } else if suffix == "نا" || form.ends_with("نا") || p.first_plural_present(form) {
                             // («we» is the speaker's organisation, as قواتنا is)
                             Some(memory.speaker(lex, index, pos, true))
                         } else if opens_quote {
@@ -714,13 +740,13 @@ impl<'l> Extractor<'l> {
             return analysis;
         }
         let mut s = Sentence::new(lex, &norm.text, range.clone(), ms);
-        self.remember_and_resolve(a, norm, index, &mut s, memory, &mut analysis.resolutions);
+        let unresolved = self.remember_and_resolve(a, norm, index, &mut s, memory, &mut analysis.resolutions);
         if !has_cue {
             // a sentence with no cue still says who the next one is about
             s.group(lex);
             let topics = self.topics(&s);
-            memory.mark_subjects(index, &topics);
-            memory.mark_topics(index, &topics);
+            memory.mark_subjects(lex, index, &topics);
+            memory.mark_topics(lex, index, &topics);
             return analysis;
         }
         s.group(lex);
@@ -796,10 +822,10 @@ impl<'l> Extractor<'l> {
         // (and the subject of the verb that opens it: استعاد الجيش السوري)
         topics.extend(frames.iter().filter(|f| f.cue_word == 0 && lex.patterns[f.pattern].shape == crate::lexicon::Shape::Verb).flat_map(|f| f.agents.iter().copied()));
         subjects.extend(topics.iter().copied());
-        memory.mark_subjects(index, &subjects);
-        memory.mark_topics(index, &topics);
+        memory.mark_subjects(lex, index, &subjects);
+        memory.mark_topics(lex, index, &topics);
         if self.coref {
-            self.fill_empty_slots(a, norm, index, &s, &mut frames, memory, &mut slot_via, &mut analysis.resolutions);
+            self.fill_empty_slots(a, norm, index, &s, &mut frames, memory, &unresolved, &mut slot_via, &mut analysis.resolutions);
         }
         // one reading per cue, as when its frames were first read: a
         // pattern tried earlier (وصل by a person: visited) wins over a later
@@ -820,8 +846,8 @@ impl<'l> Extractor<'l> {
         // (the agent of an act only alleged or demanded is no subject of
         // the clause: اتهمت تركيا الوحدات بقصف…)
         let asserted = || frames.iter().filter(|f| f.rejected != Some(Reason::Embedded));
-        memory.mark_subjects(index, &frame_subjects(lex, asserted()));
-        memory.mark_agents(index, &asserted().flat_map(|f| f.agents.iter().copied()).collect::<Vec<_>>());
+        memory.mark_subjects(lex, index, &frame_subjects(lex, asserted()));
+        memory.mark_agents(lex, index, &asserted().flat_map(|f| f.agents.iter().copied()).collect::<Vec<_>>());
         // the parties of each act, and actors coordinated in one chunk, are
         // what a later «الطرفان» stands for
         let actor = |e: usize| lex.entities[e].kind.is_actor();
@@ -832,11 +858,14 @@ impl<'l> Extractor<'l> {
             // أردنية بين إسرائيل وإيران)
             let sides: Vec<usize> = f.patients.iter().copied().filter(|&e| actor(e)).collect();
             if sides.len() == 2 && f.agents.len() == 1 && !f.pairs.is_empty() {
-                memory.add_pair(index, pos, sides[0], sides[1]);
+                memory.add_pair(index, pos, sides[0], sides[1], true);
             }
+            // (a state one withdraws from or enters is a place, no party:
+            // إخراج القوى الإيرانية من سوريا)
+            let place_object = lex.relations[f.pattern_relation(lex)].object == ObjectKind::Place;
             for &(a, b) in &f.pairs {
-                if actor(a) && actor(b) && sides.len() != 2 {
-                    memory.add_pair(index, pos, a, b);
+                if actor(a) && actor(b) && sides.len() != 2 && !place_object {
+                    memory.add_pair(index, pos, a, b, true);
                 }
                 if strike {
                     memory.strikes.push((index, a, b));
@@ -848,7 +877,7 @@ impl<'l> Extractor<'l> {
             m.dedup();
             if m.len() == 2 {
                 let pos = s.items[u.items[0]].mention.span.start;
-                memory.add_pair(index, pos, m[0], m[1]);
+                memory.add_pair(index, pos, m[0], m[1], u.prep.as_deref() == Some("بين"));
             }
         }
         // an entity named in the sentence needs no antecedent; one that
