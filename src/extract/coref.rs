@@ -45,6 +45,13 @@ pub struct Named {
     /// What its sentence is about: named first, or right after the verb
     /// that opens it (أعلنت وزارة الدفاع الروسية…).
     pub topic: bool,
+    /// Named here only as the agent of a passive or adverbial that
+    /// describes another noun (المدعومة من أنقرة): a pronoun takes the noun
+    /// described before it.
+    pub modifier: bool,
+    /// The first word of the noun that names it here, folded, without the
+    /// article (مطار of «مطار حماة العسكري»).
+    pub head: String,
     /// The genders of the noun that names it here (none: not known).
     pub genders: Vec<Gender>,
 }
@@ -178,6 +185,16 @@ impl Memory {
         }
     }
 
+    /// Mark the names of a sentence that only describe another noun (see
+    /// [`Named::modifier`]).
+    pub fn mark_modifiers(&mut self, lex: &Lexicon, sentence: usize, agents: &[usize]) {
+        for n in self.named.iter_mut().filter(|n| n.sentence == sentence) {
+            if agents.contains(&n.entity) || lex.entities[n.entity].agent_as.is_some_and(|v| agents.contains(&v)) {
+                n.modifier = true;
+            }
+        }
+    }
+
     /// Mark the frame agents of a sentence as its subjects (they win a tie).
     pub fn mark_subjects(&mut self, lex: &Lexicon, sentence: usize, agents: &[usize]) {
         for n in self.named.iter_mut().filter(|n| n.sentence == sentence) {
@@ -213,7 +230,11 @@ impl Memory {
                 // أنقرة إن قواتها سيطرت على المدينة): it is not «the city»
                 let voice_here = |e: usize| lex.entities[e].agent_as.is_some() && self.named.iter().any(|n| n.entity == e && n.sentence == sentence && n.pos < pos);
                 let fits = |e: usize| (if entities.is_empty() { kinds.contains(&lex.entities[e].kind) } else { entities.contains(&e) }) && !voice_here(e);
-                self.nearest(lex, sentence, pos, &fits, None, "the latest entity of its kind")
+                // a noun of a kind only (المدينة) is none of the places named
+                // here by another kind noun's head word (مطار حماة is
+                // «المطار», not «المدينة»)
+                let groups = self.groups(sentence, pos).into_iter().map(|g| g.into_iter().filter(|n| !entities.is_empty() || !lex.references.kind_heads.contains(&n.head)).collect()).collect();
+                pick_nearest(lex, groups, &fits, None, "the latest entity of its kind")
             }
             Reference::Pronoun(p) => self.pronoun(lex, *p, sentence, pos, None),
             Reference::Possessed(p) if lex.references.pronouns[*p].first_person => self.speaker(lex, sentence, pos, true),
@@ -251,7 +272,10 @@ impl Memory {
             // what one withdraws from, enters or holds is a place when the
             // sentence names one; no tie is broken by who is the subject
             let places: Vec<&Named> = c.iter().copied().filter(|n| lex.entities[n.entity].kind == EntityKind::Place).collect();
-            let d = distinct_unrelated(lex, if places.is_empty() { &c } else { &places });
+            let mut d = distinct_unrelated(lex, if places.is_empty() { &c } else { &places });
+            if d.len() > 1 {
+                d = heads_over_modifiers(d);
+            }
             if d.len() == 1 {
                 return Resolution { entities: vec![(d[0].entity, d[0].via.clone())], why: Ok("the nearest name a pronoun after the cue's preposition may stand for") };
             }
@@ -370,10 +394,6 @@ impl Memory {
         }
         Resolution::none(last)
     }
-
-    fn nearest(&self, lex: &Lexicon, sentence: usize, pos: usize, fits: &dyn Fn(usize) -> bool, not: Option<&[usize]>, why: &'static str) -> Resolution {
-        pick_nearest(lex, self.groups(sentence, pos), fits, not, why)
-    }
 }
 
 /// Does a pronoun of gender `pronoun` agree with the noun that names `n`?
@@ -399,7 +419,10 @@ fn pick_nearest(lex: &Lexicon, groups: Vec<Vec<&Named>>, fits: &dyn Fn(usize) ->
             if c.is_empty() {
                 continue;
             }
-            let d = distinct_unrelated(lex, &c);
+            let mut d = distinct_unrelated(lex, &c);
+            if d.len() > 1 {
+                d = heads_over_modifiers(d);
+            }
             if d.len() == 1 {
                 return Resolution { entities: vec![(d[0].entity, d[0].via.clone())], why: Ok(why) };
             }
@@ -417,6 +440,13 @@ fn pick_nearest(lex: &Lexicon, groups: Vec<Vec<&Named>>, fits: &dyn Fn(usize) ->
         }
         Resolution::none(Unresolved::NoCandidate)
     }
+}
+
+/// Candidates with those that only describe another candidate's noun
+/// (the agent of «المدعومة من») left out, unless none would remain.
+fn heads_over_modifiers(d: Vec<&Named>) -> Vec<&Named> {
+    let heads: Vec<&Named> = d.iter().copied().filter(|n| !n.modifier).collect();
+    if heads.is_empty() { d } else { heads }
 }
 
 /// One mention per entity, the latest kept.

@@ -163,14 +163,14 @@ impl<'l> Extractor<'l> {
     /// Put the sentence's names into the article's memory and resolve its
     /// reference chunks (الطرفان، الحزب، قواتها) against it.
     ///
-    /// Returns the independent pronouns that stayed unresolved (their last
-    /// word, the pronoun, their position): a verb right after one has it
-    /// for its subject and takes no other.
-    fn remember_and_resolve(&self, a: &Article, norm: &Normalized, index: usize, s: &mut Sentence, memory: &mut coref::Memory, trace: &mut Vec<ResolutionTrace>) -> Vec<(usize, usize, usize)> {
+    /// Returns the pronouns and possessed nouns that stayed unresolved: a
+    /// verb right after such a pronoun has it for its subject and takes no
+    /// other, and a hostile act may settle what «مواقعها» is (not its agent).
+    fn remember_and_resolve(&self, a: &Article, norm: &Normalized, index: usize, s: &mut Sentence, memory: &mut coref::Memory, trace: &mut Vec<ResolutionTrace>) -> Vec<Unresolved> {
         let lex = self.lex;
         // a quote or colon after a name makes that name a candidate speaker
         let quote_at = s.text[s.range.clone()].char_indices().filter(|(_, c)| matches!(c, ':' | '«' | '"' | '“')).map(|(i, _)| i + s.range.start).last();
-        let named = |it: &sentence::Item, e: usize, via: coref::Via, genders: Vec<Gender>| coref::Named {
+        let named = |it: &sentence::Item, e: usize, via: coref::Via, genders: Vec<Gender>, head: &str| coref::Named {
             entity: e,
             sentence: index,
             pos: it.mention.span.start,
@@ -179,6 +179,8 @@ impl<'l> Extractor<'l> {
             agent: false,
             speaker: quote_at.is_some_and(|q| it.mention.span.end <= q),
             topic: false,
+            modifier: false,
+            head: head.strip_prefix("ال").unwrap_or(head).to_string(),
             genders,
         };
         let refs = &lex.references;
@@ -203,7 +205,7 @@ impl<'l> Extractor<'l> {
             if let ItemKind::Entity { entity, .. } = it.kind {
                 let r = norm.original_range(it.mention.span.clone());
                 let via = coref::Via { text: a.text[r.clone()].to_string(), sentence: index, span: [r.start, r.end] };
-                memory.add(named(it, entity, via, name_genders(s, it)));
+                memory.add(named(it, entity, via, name_genders(s, it), own_word(s, it)));
             }
         }
         // two actors joined by و before a reference of this sentence are
@@ -260,10 +262,14 @@ impl<'l> Extractor<'l> {
                 _ => refs.word_genders(own_word(s, &it), false),
             };
             for (e, via) in &res.entities {
-                memory.add(named(&it, *e, via.clone(), genders.clone()));
+                memory.add(named(&it, *e, via.clone(), genders.clone(), own_word(s, &it)));
             }
-            if let (true, Reference::Pronoun(p)) = (res.entities.is_empty(), &lex.references.items[r]) {
-                unresolved.push((it.last_word, *p, it.mention.span.start));
+            if res.entities.is_empty() {
+                match &lex.references.items[r] {
+                    Reference::Pronoun(p) => unresolved.push(Unresolved { first_word: it.first_word, last_word: it.last_word, pronoun: *p, pos: it.mention.span.start, possessed: false }),
+                    Reference::Possessed(p) => unresolved.push(Unresolved { first_word: it.first_word, last_word: it.last_word, pronoun: *p, pos: it.mention.span.start, possessed: true }),
+                    _ => {}
+                }
             }
             let n = res.entities.len();
             s.resolve_item(i, &res.entities);
@@ -306,7 +312,7 @@ impl<'l> Extractor<'l> {
     /// verb with no subject (the subject of the clause before), a
     /// first-person verb (اتفقنا: the speaker).
     #[allow(clippy::too_many_arguments)]
-    fn fill_empty_slots(&self, a: &Article, norm: &Normalized, index: usize, s: &Sentence, frames: &mut [Frame], memory: &coref::Memory, unresolved: &[(usize, usize, usize)], slot_via: &mut Vec<(usize, coref::Via)>, trace: &mut Vec<ResolutionTrace>) {
+    fn fill_empty_slots(&self, a: &Article, norm: &Normalized, index: usize, s: &Sentence, frames: &mut [Frame], memory: &coref::Memory, unresolved: &[Unresolved], slot_via: &mut Vec<(usize, coref::Via)>, trace: &mut Vec<ResolutionTrace>) {
         let lex = self.lex;
         let refs = &lex.references;
         // the two parties of each act this sentence has stated so far (طلب
@@ -316,17 +322,32 @@ impl<'l> Extractor<'l> {
             .flat_map(|f| f.pairs.iter().map(move |&(a, b)| (s.items[f.cue].mention.span.start, a, b)))
             .filter(|&(_, a, b)| a != b && lex.entities[a].kind.is_actor() && lex.entities[b].kind.is_actor() && !self.related(a, b))
             .collect();
+        // the agents of the threats, demands, accusations and rejections
+        // of the sentence (cue word, clause, agents)
+        let governors: Vec<(usize, usize, Vec<usize>)> = frames
+            .iter()
+            .filter(|f| self.complement_relations.contains(&f.pattern_relation(lex)))
+            .map(|f| (s.items[f.cue].first_word, s.items[f.cue].clause, f.agents.clone()))
+            .collect();
         for f in frames.iter_mut() {
             if f.rejected == Some(Reason::SameEntity) {
                 self.rebind_hostile_object(a, norm, index, s, f, memory, slot_via, trace);
                 continue;
             }
-            if !f.pairs.is_empty() {
-                continue;
-            }
             let p = &lex.patterns[f.pattern];
             let rel = &lex.relations[p.relation];
             let it = &s.items[f.cue];
+            // (a verb that carries its object as a suffix has none after a
+            // preposition that is not its own: واتهمتها بتسليم مواقعها
+            // للقوات التركية accuses «ها», not the Turkish forces)
+            let object_suffix = p.shape == crate::lexicon::Shape::Verb && p.direct_object && rel.object == ObjectKind::Actor && refs.pronoun(it.mention.suffix(s.text)).is_some_and(|pr| !refs.pronouns[pr].first_person && refs.pronouns[pr].count.is_none());
+            let after_prep = object_suffix && !f.patients.is_empty() && {
+                let mut held = s.units.iter().filter(|u| u.first_word > it.last_word && u.clause == it.clause && s.members(u).iter().any(|e| f.patients.contains(e))).peekable();
+                held.peek().is_some() && held.all(|u| u.prep.as_ref().is_some_and(|x| !p.object_preps.contains(x)))
+            };
+            if !f.pairs.is_empty() && !after_prep {
+                continue;
+            }
             let suffix = it.mention.suffix(s.text);
             let pos = it.mention.span.start;
             let orig = norm.original_range(it.mention.span.clone());
@@ -346,7 +367,7 @@ impl<'l> Extractor<'l> {
                 ObjectKind::Any => true,
             };
             match p.shape {
-                crate::lexicon::Shape::Noun if agents.is_empty() => {
+                crate::lexicon::Shape::Noun if agents.is_empty() && refs.pronoun(suffix).is_some() => {
                     let Some(pr) = refs.pronoun(suffix) else { continue };
                     if p.genitive == crate::lexicon::model::Genitive::Patient && patients.is_empty() {
                         let res = memory.pronoun(lex, pr, index, pos, None);
@@ -387,9 +408,9 @@ impl<'l> Extractor<'l> {
                         // a pronoun right before the verb is its subject (أنهم
                         // ضغطوا): now that the sentence's subjects are known it
                         // may resolve; if not, the verb takes no other
-                        let pronoun = unresolved.iter().find(|u| u.0 + 1 == it.first_word);
-                        let res = if let Some(&(_, pr, at)) = pronoun {
-                            Some(memory.pronoun(lex, pr, index, at, None))
+                        let pronoun = unresolved.iter().find(|u| !u.possessed && u.last_word + 1 == it.first_word);
+                        let res = if let Some(u) = pronoun {
+                            Some(memory.pronoun(lex, u.pronoun, index, u.pos, None))
                         } else if suffix == "نا" || form.ends_with("نا") || p.first_plural_present(form) {
                             // («we» is the speaker's organisation, as قواتنا is)
                             Some(memory.speaker(lex, index, pos, true))
@@ -410,7 +431,7 @@ impl<'l> Extractor<'l> {
                     }
                     // (only an actor: «تدخلها» is as often a battle or an area
                     // as a place named before)
-                    if patients.is_empty() && !agents.is_empty() && p.direct_object && rel.object == ObjectKind::Actor && !s.in_relative_clause(lex, f.cue) {
+                    if (patients.is_empty() || after_prep) && !agents.is_empty() && p.direct_object && rel.object == ObjectKind::Actor && !s.in_relative_clause(lex, f.cue) {
                         if let Some(pr) = refs.pronoun(suffix).filter(|&pr| !refs.pronouns[pr].first_person && refs.pronouns[pr].count.is_none()) {
                             // (only names the slot takes compete: وطالبها is
                             // an actor, not the region named with it)
@@ -421,6 +442,19 @@ impl<'l> Extractor<'l> {
                     }
                 }
                 _ => {}
+            }
+            // one does not strike one's own positions: a possessed noun
+            // left ambiguous after a hostile act (الضربات على مواقعها) is
+            // none of its agents, nor of the threat or demand that governs it
+            if patients.is_empty() && rel.family == crate::lexicon::model::Family::Hostile {
+                let mut not: Vec<usize> = agents.clone();
+                not.extend(governors.iter().filter(|g| g.0 < it.first_word && g.1 == it.clause).flat_map(|g| g.2.iter().copied()));
+                let held = unresolved.iter().find(|u| u.possessed && u.first_word > it.last_word && u.first_word <= it.last_word + 3 && s.clause_of_word[u.first_word] == it.clause);
+                if let (Some(u), false) = (held, not.is_empty()) {
+                    let res = memory.pronoun(lex, u.pronoun, index, u.pos, Some(&not));
+                    record("possessed noun after a hostile act, not its agent", &res, slot_via);
+                    patients = res.entities.iter().map(|x| x.0).filter(|&e| lex.entities[e].kind.is_actor()).collect();
+                }
             }
             // a pronoun after the cue's own preposition (انسحبت منها، دخولهم
             // إليها، سيطرت عليه) is its object: the nearest name of the
@@ -824,6 +858,15 @@ impl<'l> Extractor<'l> {
         subjects.extend(topics.iter().copied());
         memory.mark_subjects(lex, index, &subjects);
         memory.mark_topics(lex, index, &topics);
+        // (a name that is only the agent of a passive or adverbial
+        // describing another noun: «فصائل الجيش الحر المدعومة من أنقرة»)
+        let described_by: Vec<usize> = frames
+            .iter()
+            .filter(|f| lex.patterns[f.pattern].shape == crate::lexicon::Shape::Passive)
+            .flat_map(|f| f.agents.iter().copied())
+            .filter(|e| !frames.iter().any(|g| lex.patterns[g.pattern].shape != crate::lexicon::Shape::Passive && (g.agents.contains(e) || g.patients.contains(e))))
+            .collect();
+        memory.mark_modifiers(lex, index, &described_by);
         if self.coref {
             self.fill_empty_slots(a, norm, index, &s, &mut frames, memory, &unresolved, &mut slot_via, &mut analysis.resolutions);
         }
@@ -1287,4 +1330,17 @@ where
             }
         }
     });
+}
+
+/// A pronoun or possessed noun (قواتها) the sentence could not resolve when
+/// it was read.
+pub(crate) struct Unresolved {
+    first_word: usize,
+    last_word: usize,
+    /// Index into `References::pronouns`.
+    pronoun: usize,
+    /// Position in folded text.
+    pos: usize,
+    /// A noun standing for its possessor (مواقعها), not a pronoun.
+    possessed: bool,
 }

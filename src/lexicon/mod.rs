@@ -152,6 +152,10 @@ pub struct References {
     pub items: Vec<Reference>,
     pub pronouns: Vec<Pronoun>,
     pub genders: Genders,
+    /// The head words of the kind nouns (مطار، معبر، حزب), folded: a place
+    /// named with one (مطار حماة) is no antecedent of a noun of a kind only
+    /// (المدينة).
+    pub kind_heads: HashSet<String>,
     /// Sentences back (besides the title) an antecedent may stand.
     pub window: usize,
 }
@@ -696,6 +700,7 @@ impl Checker<'_> {
         }
         for k in r.kind_nouns {
             let heads: Vec<String> = k.heads.iter().map(|h| normalize_str(h)).collect();
+            out.kind_heads.extend(heads.iter().cloned());
             let named = |e: &Entity| {
                 e.aliases.iter().chain(std::iter::once(&e.ar)).any(|a| {
                     let a = strip_article(&normalize_str(a)).0;
