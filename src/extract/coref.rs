@@ -94,11 +94,15 @@ pub struct Memory {
     /// Hostile acts read so far (sentence, agent, patient): whom a threat
     /// of retaliation is aimed at.
     pub strikes: Vec<(usize, usize, usize)>,
+    /// Reporting sources (the agency of a credit line, أ ف ب): no pronoun
+    /// stands for them.
+    sources: Vec<usize>,
 }
 
 impl Memory {
     pub fn new(lex: &Lexicon) -> Memory {
-        Memory { named: Vec::new(), pairs: Vec::new(), window: lex.references.window, strikes: Vec::new() }
+        let sources = lex.grammar.sources.iter().filter_map(|id| lex.entity(id)).collect();
+        Memory { named: Vec::new(), pairs: Vec::new(), window: lex.references.window, strikes: Vec::new(), sources }
     }
 
     /// Who last struck `victim` (or a body it is part of), in this sentence
@@ -242,6 +246,10 @@ impl Memory {
         }
     }
 
+    fn source(&self, lex: &Lexicon, e: usize) -> bool {
+        lex.chain(e).iter().any(|x| self.sources.contains(x))
+    }
+
     /// Resolve a pronoun (suffix or independent), never to `not` (a verb's
     /// object is not its subject).
     pub fn pronoun(&self, lex: &Lexicon, p: usize, sentence: usize, pos: usize, not: Option<&[usize]>) -> Resolution {
@@ -253,7 +261,7 @@ impl Memory {
             return self.parties(lex, Some(n), &pr.kinds, sentence, pos);
         }
         let kinds = pr.kinds.clone();
-        let fits = move |e: usize| kinds.contains(&lex.entities[e].kind);
+        let fits = move |e: usize| kinds.contains(&lex.entities[e].kind) && !self.source(lex, e);
         let groups: Vec<Vec<Named>> = self.groups(sentence, pos).into_iter().map(|g| as_actors(lex, g).into_iter().filter(|n| agrees(pr.gender, n)).collect()).collect();
         pick_nearest(lex, groups.iter().map(|g| g.iter().collect()).collect(), &fits, not, "the nearest entity a pronoun of this form may stand for")
     }
@@ -263,7 +271,7 @@ impl Memory {
     /// the cue's agents.
     pub fn object_pronoun(&self, lex: &Lexicon, p: usize, sentence: usize, pos: usize, agents: &[usize], slot: &dyn Fn(usize) -> bool) -> Resolution {
         let pr = &lex.references.pronouns[p];
-        let fits = |e: usize| pr.kinds.contains(&lex.entities[e].kind) && slot(e) && !agents.contains(&e) && !agents.contains(&lex.entities[e].agent_as.unwrap_or(e));
+        let fits = |e: usize| pr.kinds.contains(&lex.entities[e].kind) && slot(e) && !self.source(lex, e) && !agents.contains(&e) && !agents.contains(&lex.entities[e].agent_as.unwrap_or(e));
         for g in self.groups(sentence, pos) {
             let c: Vec<&Named> = g.into_iter().filter(|n| fits(n.entity) && agrees(pr.gender, n)).collect();
             if c.is_empty() {
