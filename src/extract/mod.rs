@@ -337,13 +337,14 @@ impl<'l> Extractor<'l> {
             let p = &lex.patterns[f.pattern];
             let rel = &lex.relations[p.relation];
             let it = &s.items[f.cue];
-            // (a verb that carries its object as a suffix has none after a
-            // preposition that is not its own: واتهمتها بتسليم مواقعها
-            // للقوات التركية accuses «ها», not the Turkish forces)
+            // (a verb that carries its object as a suffix has no other
+            // after it, bare or after a preposition not its own: واتهمتها
+            // بتسليم مواقعها للقوات التركية accuses «ها», not the Turkish
+            // forces)
             let object_suffix = p.shape == crate::lexicon::Shape::Verb && p.direct_object && rel.object == ObjectKind::Actor && refs.pronoun(it.mention.suffix(s.text)).is_some_and(|pr| !refs.pronouns[pr].first_person && refs.pronouns[pr].count.is_none());
             let after_prep = object_suffix && !f.patients.is_empty() && {
                 let mut held = s.units.iter().filter(|u| u.first_word > it.last_word && u.clause == it.clause && s.members(u).iter().any(|e| f.patients.contains(e))).peekable();
-                held.peek().is_some() && held.all(|u| u.prep.as_ref().is_some_and(|x| !p.object_preps.contains(x)))
+                held.peek().is_some() && held.all(|u| u.prep.as_ref().is_none_or(|x| !p.object_preps.contains(x)))
             };
             if !f.pairs.is_empty() && !after_prep {
                 continue;
@@ -449,7 +450,8 @@ impl<'l> Extractor<'l> {
             if patients.is_empty() && rel.family == crate::lexicon::model::Family::Hostile {
                 let mut not: Vec<usize> = agents.clone();
                 not.extend(governors.iter().filter(|g| g.0 < it.first_word && g.1 == it.clause).flat_map(|g| g.2.iter().copied()));
-                let held = unresolved.iter().find(|u| u.possessed && u.first_word > it.last_word && u.first_word <= it.last_word + 3 && s.clause_of_word[u.first_word] == it.clause);
+                let cue_between = |w: usize| s.items.iter().any(|x| matches!(x.kind, ItemKind::Cue(_)) && x.first_word > it.last_word && x.first_word < w);
+                let held = unresolved.iter().find(|u| u.possessed && u.first_word > it.last_word && u.first_word <= it.last_word + 3 && s.clause_of_word[u.first_word] == it.clause && !cue_between(u.first_word));
                 if let (Some(u), false) = (held, not.is_empty()) {
                     let res = memory.pronoun(lex, u.pronoun, index, u.pos, Some(&not));
                     record("possessed noun after a hostile act, not its agent", &res, slot_via);
