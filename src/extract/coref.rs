@@ -39,8 +39,8 @@ pub struct Named {
     pub subject: bool,
     /// The agent of a frame of its sentence (not merely a party met).
     pub agent: bool,
-    /// Named before the first quote or colon of a sentence with a reporting
-    /// verb: a candidate speaker.
+    /// Named before the last quote or colon of its sentence, or after it
+    /// when the sentence opens with the quote: a candidate speaker.
     pub speaker: bool,
     /// What its sentence is about: named first, or right after the verb
     /// that opens it (أعلنت وزارة الدفاع الروسية…).
@@ -351,7 +351,15 @@ impl Memory {
     /// the forces of the speaker's organisation, so a person stands for the
     /// body they belong to.
     pub fn speaker(&self, lex: &Lexicon, sentence: usize, pos: usize, possessor: bool) -> Resolution {
-        for g in self.groups(sentence, pos).into_iter().take(2) {
+        // (a sentence that opens with the quote names its speaker after it:
+        // "لم نسحب جنديا…"، ردّ المتحدث باسم وزارة الدفاع الأمريكية)
+        let after: Vec<&Named> = self.named.iter().filter(|n| n.sentence == sentence && n.pos > pos).collect();
+        let mut groups = self.groups(sentence, pos);
+        groups.truncate(2);
+        if groups.first().is_some_and(|g| !g.iter().any(|n| n.speaker)) {
+            groups.insert(1, after);
+        }
+        for g in groups {
             let g = as_actors(lex, g);
             let sp: Vec<&Named> = g.iter().filter(|n| n.speaker && lex.entities[n.entity].kind.is_actor()).collect();
             let Some(first) = sp.iter().find(|n| lex.entities[n.entity].kind == EntityKind::Person).or(sp.first()) else {

@@ -170,6 +170,7 @@ impl<'l> Extractor<'l> {
         let lex = self.lex;
         // a quote or colon after a name makes that name a candidate speaker
         let quote_at = s.text[s.range.clone()].char_indices().filter(|(_, c)| matches!(c, ':' | '«' | '"' | '“')).map(|(i, _)| i + s.range.start).last();
+        let opens_quoted = s.text[s.range.clone()].trim_start().starts_with(['"', '«', '“']);
         let named = |it: &sentence::Item, e: usize, via: coref::Via, genders: Vec<Gender>, head: &str| coref::Named {
             entity: e,
             sentence: index,
@@ -177,7 +178,7 @@ impl<'l> Extractor<'l> {
             via,
             subject: false,
             agent: false,
-            speaker: quote_at.is_some_and(|q| it.mention.span.end <= q),
+            speaker: quote_at.is_some_and(|q| if opens_quoted { it.mention.span.start > q } else { it.mention.span.end <= q }),
             topic: false,
             modifier: false,
             head: head.strip_prefix("ال").unwrap_or(head).to_string(),
@@ -432,6 +433,14 @@ impl<'l> Extractor<'l> {
                     }
                     // (only an actor: «تدخلها» is as often a battle or an area
                     // as a place named before)
+                    // «us» after a verb with a subject of its own (الأتراك
+                    // يهددوننا) is the speaker's organisation
+                    let us = refs.pronoun(suffix).is_some_and(|pr| refs.pronouns[pr].first_person);
+                    if us && patients.is_empty() && !f.agents.is_empty() && p.direct_object && rel.object == ObjectKind::Actor {
+                        let res = memory.speaker(lex, index, pos, true);
+                        record("first-person object suffix", &res, slot_via);
+                        patients = res.entities.iter().map(|x| x.0).filter(|&e| fits_object(e) && !agents.contains(&e)).collect();
+                    }
                     if (patients.is_empty() || after_prep) && !agents.is_empty() && p.direct_object && rel.object == ObjectKind::Actor && !s.in_relative_clause(lex, f.cue) {
                         if let Some(pr) = refs.pronoun(suffix).filter(|&pr| !refs.pronouns[pr].first_person && refs.pronouns[pr].count.is_none()) {
                             // (only names the slot takes compete: وطالبها is
