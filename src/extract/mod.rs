@@ -206,7 +206,12 @@ impl<'l> Extractor<'l> {
             if let ItemKind::Entity { entity, .. } = it.kind {
                 let r = norm.original_range(it.mention.span.clone());
                 let via = coref::Via { text: a.text[r.clone()].to_string(), sentence: index, span: [r.start, r.end] };
-                memory.add(named(it, entity, via, name_genders(s, it), own_word(s, it)));
+                let mut n = named(it, entity, via, name_genders(s, it), own_word(s, it));
+                // (a patron or owner named after a word of affiliation
+                // describes the noun before it: مروحيتين تابعتين لقوات النظام)
+                let probe = sentence::Unit { items: Vec::new(), first_word: it.first_word, last_word: it.last_word, clause: it.clause, prep: None, nisba: false };
+                n.modifier = s.affiliated(lex, &probe).is_some() || s.owned_by(lex, &probe);
+                memory.add(n);
             }
         }
         // two actors joined by و before a reference of this sentence are
@@ -342,7 +347,12 @@ impl<'l> Extractor<'l> {
             // after it, bare or after a preposition not its own: واتهمتها
             // بتسليم مواقعها للقوات التركية accuses «ها», not the Turkish
             // forces)
-            let object_suffix = p.shape == crate::lexicon::Shape::Verb && p.direct_object && rel.object == ObjectKind::Actor && refs.pronoun(it.mention.suffix(s.text)).is_some_and(|pr| !refs.pronouns[pr].first_person && refs.pronouns[pr].count.is_none());
+            // «us» after a present verb, which carries its own subject in
+            // its prefix (الأتراك يهددوننا، إسرائيل تستهدفنا), is the
+            // speaker's organisation, an actor whatever the slot takes
+            let word = &s.text[it.mention.core.min(s.words[it.last_word].end)..s.words[it.last_word].end];
+            let us = p.shape == crate::lexicon::Shape::Verb && word.ends_with("نا") && word.starts_with(['ي', 'ت']) && !f.agents.is_empty() && rel.object != ObjectKind::Place;
+            let object_suffix = us || (p.shape == crate::lexicon::Shape::Verb && p.direct_object && rel.object == ObjectKind::Actor && refs.pronoun(it.mention.suffix(s.text)).is_some_and(|pr| !refs.pronouns[pr].first_person && refs.pronouns[pr].count.is_none()));
             let after_prep = object_suffix && !f.patients.is_empty() && {
                 let mut held = s.units.iter().filter(|u| u.first_word > it.last_word && u.clause == it.clause && s.members(u).iter().any(|e| f.patients.contains(e))).peekable();
                 held.peek().is_some() && held.all(|u| u.prep.as_ref().is_none_or(|x| !p.object_preps.contains(x)))
@@ -431,17 +441,14 @@ impl<'l> Extractor<'l> {
                             agents = res.entities.iter().map(|x| x.0).filter(|&e| lex.entities[e].kind.is_actor() && (!p.restricted() || p.agent_kinds.contains(&lex.entities[e].kind))).collect();
                         }
                     }
-                    // (only an actor: «تدخلها» is as often a battle or an area
-                    // as a place named before)
-                    // «us» after a verb with a subject of its own (الأتراك
-                    // يهددوننا) is the speaker's organisation
-                    let us = refs.pronoun(suffix).is_some_and(|pr| refs.pronouns[pr].first_person);
-                    if us && patients.is_empty() && !f.agents.is_empty() && p.direct_object && rel.object == ObjectKind::Actor {
+                    if us && (patients.is_empty() || after_prep) {
                         let res = memory.speaker(lex, index, pos, true);
                         record("first-person object suffix", &res, slot_via);
                         patients = res.entities.iter().map(|x| x.0).filter(|&e| fits_object(e) && !agents.contains(&e)).collect();
                     }
-                    if (patients.is_empty() || after_prep) && !agents.is_empty() && p.direct_object && rel.object == ObjectKind::Actor && !s.in_relative_clause(lex, f.cue) {
+                    // (only an actor: «تدخلها» is as often a battle or an area
+                    // as a place named before)
+                    if !us && (patients.is_empty() || after_prep) && !agents.is_empty() && p.direct_object && rel.object == ObjectKind::Actor && !s.in_relative_clause(lex, f.cue) {
                         if let Some(pr) = refs.pronoun(suffix).filter(|&pr| !refs.pronouns[pr].first_person && refs.pronouns[pr].count.is_none()) {
                             // (only names the slot takes compete: وطالبها is
                             // an actor, not the region named with it)
