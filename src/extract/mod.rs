@@ -822,6 +822,16 @@ impl<'l> Extractor<'l> {
             if self.light_verb_after_noun(&s, ci) {
                 continue;
             }
+            // (an attack of words, and the light verb that governs it: شنّ
+            // الوزير هجوماً لاذعاً، حملة إعلامية)
+            let verbal_at = |x: &sentence::Item| x.last_word + 1 < s.words.len() && lex.grammar.verbal_attack_words.contains(s.word(x.last_word + 1));
+            let hostile = pats.iter().all(|&p| lex.relations[lex.patterns[p].relation].family == crate::lexicon::model::Family::Hostile);
+            if hostile && verbal_at(it) {
+                continue;
+            }
+            // (the light verb still lends its subject to the verbs joined
+            // to it: وشنّت الهيئة هجوماً لاذعاً…، واتهمتها)
+            let governs_verbal = hostile && s.items.iter().any(|x| matches!(x.kind, ItemKind::Cue(_)) && x.first_word > it.last_word && verbal_at(x) && roles::governing_light_verb(lex, &s, x.first_word, x.clause) == Some(it.first_word));
             let (pol, neg) = polarity::polarity(lex, &s, ci);
             let mut partials: Vec<Frame> = Vec::new();
             let mut done = false;
@@ -846,11 +856,15 @@ impl<'l> Extractor<'l> {
             for &p in &pats {
                 let mut r = roles::assign(lex, &s, ci, &lex.patterns[p], shared.as_ref());
                 roles::add_casualties(lex, &s, ci, &lex.patterns[p], &mut r);
-                let f = self.frame(ci, it.first_word, p, r, pol, neg);
+                let mut f = self.frame(ci, it.first_word, p, r, pol, neg);
                 if !f.pairs.is_empty() {
                     if lex.patterns[p].shape == crate::lexicon::Shape::Verb {
                         let until = s.units.iter().filter(|u| u.first_word > it.last_word && s.members(u).iter().any(|e| f.patients.contains(e))).map(|u| u.last_word).next().unwrap_or(it.last_word);
                         shared = Some(roles::Shared { agents: f.agents.clone(), until, cue_last: it.last_word });
+                    }
+                    if governs_verbal {
+                        f.pairs.clear();
+                        f.rejected = Some(Reason::LightVerb);
                     }
                     frames.push(f);
                     done = true;

@@ -106,6 +106,7 @@ pub struct Grammar {
     pub term_relations: Vec<String>,
     pub conditionals: HashSet<String>,
     pub retaliation_words: HashSet<String>,
+    pub verbal_attack_words: HashSet<String>,
     /// Entity ids of reporting sources (resolved after entities load).
     pub sources: Vec<String>,
 }
@@ -780,6 +781,7 @@ impl Checker<'_> {
             term_relations: g.term_relations.clone(),
             conditionals: fold(&g.conditionals).into_iter().collect(),
             retaliation_words: fold(&g.retaliation_words).into_iter().collect(),
+            verbal_attack_words: fold(&g.verbal_attack_words).into_iter().collect(),
             sources: g.sources.clone(),
         }
     }
