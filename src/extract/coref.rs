@@ -45,8 +45,9 @@ pub struct Named {
     /// What its sentence is about: named first, or right after the verb
     /// that opens it (أعلنت وزارة الدفاع الروسية…).
     pub topic: bool,
-    /// Named here only as the agent of a passive or adverbial that
-    /// describes another noun (المدعومة من أنقرة): a pronoun takes the noun
+    /// Named here only to describe another noun: the agent of a passive
+    /// or adverbial (المدعومة من أنقرة), or the patron or owner after a word
+    /// of affiliation (تابعة لقوات النظام). A pronoun takes the noun
     /// described before it.
     pub modifier: bool,
     /// The first word of the noun that names it here, folded, without the
