@@ -39,12 +39,20 @@ pub struct Named {
     pub subject: bool,
     /// The agent of a frame of its sentence (not merely a party met).
     pub agent: bool,
-    /// Named before the first quote or colon of a sentence with a reporting
-    /// verb: a candidate speaker.
+    /// Named before the last quote or colon of its sentence, or after it
+    /// when the sentence opens with the quote: a candidate speaker.
     pub speaker: bool,
     /// What its sentence is about: named first, or right after the verb
     /// that opens it (أعلنت وزارة الدفاع الروسية…).
     pub topic: bool,
+    /// Named here only to describe another noun: the agent of a passive
+    /// or adverbial (المدعومة من أنقرة), or the patron or owner after a word
+    /// of affiliation (تابعة لقوات النظام). A pronoun takes the noun
+    /// described before it.
+    pub modifier: bool,
+    /// The first word of the noun that names it here, folded, without the
+    /// article (مطار of «مطار حماة العسكري»).
+    pub head: String,
     /// The genders of the noun that names it here (none: not known).
     pub genders: Vec<Gender>,
 }
@@ -79,17 +87,23 @@ impl Resolution {
 pub struct Memory {
     pub named: Vec<Named>,
     /// Two actors that were the parties of one act or one coordination
-    /// (sentence, position, a, b): what «الطرفان» most often stands for.
-    pub pairs: Vec<(usize, usize, usize, usize)>,
+    /// (sentence, position, a, b, sides): what «الطرفان» most often stands
+    /// for. `sides`: the two faced each other (the parties of an act, or
+    /// named after بين), not merely named together (إيران وحزب الله).
+    pub pairs: Vec<(usize, usize, usize, usize, bool)>,
     window: usize,
     /// Hostile acts read so far (sentence, agent, patient): whom a threat
     /// of retaliation is aimed at.
     pub strikes: Vec<(usize, usize, usize)>,
+    /// Reporting sources (the agency of a credit line, أ ف ب): no pronoun
+    /// stands for them.
+    sources: Vec<usize>,
 }
 
 impl Memory {
     pub fn new(lex: &Lexicon) -> Memory {
-        Memory { named: Vec::new(), pairs: Vec::new(), window: lex.references.window, strikes: Vec::new() }
+        let sources = lex.grammar.sources.iter().filter_map(|id| lex.entity(id)).collect();
+        Memory { named: Vec::new(), pairs: Vec::new(), window: lex.references.window, strikes: Vec::new(), sources }
     }
 
     /// Who last struck `victim` (or a body it is part of), in this sentence
@@ -118,26 +132,36 @@ impl Memory {
         }
     }
 
-    /// Remember two actors as the parties of one act (or one coordination).
-    pub fn add_pair(&mut self, sentence: usize, pos: usize, a: usize, b: usize) {
-        if a != b && !self.pairs.iter().any(|&(s, _, x, y)| s == sentence && ((x, y) == (a, b) || (x, y) == (b, a))) {
-            self.pairs.push((sentence, pos, a, b));
+    /// Remember two actors as the parties of one act (or one coordination;
+    /// `sides`: see [`Memory::pairs`]).
+    pub fn add_pair(&mut self, sentence: usize, pos: usize, a: usize, b: usize, sides: bool) {
+        if a == b {
+            return;
+        }
+        match self.pairs.iter_mut().find(|x| x.0 == sentence && ((x.2, x.3) == (a, b) || (x.2, x.3) == (b, a))) {
+            Some(x) => x.4 |= sides,
+            None => self.pairs.push((sentence, pos, a, b, sides)),
         }
     }
 
     /// The latest pair of parties before `pos` in `sentence`, or in the
-    /// `window` sentences before it.
-    fn latest_pair(&self, lex: &Lexicon, sentence: usize, pos: usize, fits: &dyn Fn(usize) -> bool) -> Option<Vec<(usize, Via)>> {
+    /// `window` sentences before it. Two actors merely named together
+    /// (…ما دامت إيران و«حزب الله» لن تدخلها) after another pair that
+    /// faced each other (مفاوضات بين إسرائيل وإيران) leave «الجانبين» two
+    /// readings: nothing is resolved.
+    fn latest_pair(&self, lex: &Lexicon, sentence: usize, pos: usize, fits: &dyn Fn(usize) -> bool) -> Result<Option<Vec<(usize, Via)>>, Unresolved> {
         let from = sentence.saturating_sub(self.window);
-        let &(s, _, a, b) = self
-            .pairs
-            .iter()
-            .filter(|&&(s, p, a, b)| s >= from && (s < sentence || p < pos) && fits(a) && fits(b) && !related(lex, a, b))
-            .max_by_key(|&&(s, p, _, _)| (s, p))?;
+        let window: Vec<&(usize, usize, usize, usize, bool)> =
+            self.pairs.iter().filter(|&&(s, p, a, b, _)| s >= from && (s < sentence || p < pos) && fits(a) && fits(b) && !related(lex, a, b)).collect();
+        let Some(&&(s, _, a, b, sides)) = window.iter().max_by_key(|x| (x.0, x.1)) else { return Ok(None) };
+        let same = |x: &(usize, usize, usize, usize, bool)| (x.2, x.3) == (a, b) || (x.2, x.3) == (b, a);
+        if !sides && window.iter().any(|x| x.4 && !same(x)) {
+            return Err(Unresolved::Ambiguous);
+        }
         let via = |e: usize| {
             self.named.iter().filter(|n| n.sentence == s && (n.entity == e || lex.entities[n.entity].agent_as == Some(e))).map(|n| n.via.clone()).next()
         };
-        Some(vec![(a, via(a)?), (b, via(b)?)])
+        Ok((|| Some(vec![(a, via(a)?), (b, via(b)?)]))())
     }
 
     pub fn add(&mut self, n: Named) {
@@ -146,9 +170,10 @@ impl Memory {
 
     /// Mark the frame agents proper of a sentence (a singular verb with no
     /// subject takes one of them over a party it met).
-    pub fn mark_agents(&mut self, sentence: usize, agents: &[usize]) {
+    pub fn mark_agents(&mut self, lex: &Lexicon, sentence: usize, agents: &[usize]) {
         for n in self.named.iter_mut().filter(|n| n.sentence == sentence) {
-            if agents.contains(&n.entity) {
+            // (a capital is its state's voice: «أنقرة» said what turkey did)
+            if agents.contains(&n.entity) || lex.entities[n.entity].agent_as.is_some_and(|v| agents.contains(&v)) {
                 n.agent = true;
             }
         }
@@ -157,18 +182,28 @@ impl Memory {
     /// Mark what a sentence is about (a verb with no subject in the next
     /// one takes it over another agent: استعاد الجيش السوري، بغطاء جوي
     /// روسي، … . فدخل…).
-    pub fn mark_topics(&mut self, sentence: usize, topics: &[usize]) {
+    pub fn mark_topics(&mut self, lex: &Lexicon, sentence: usize, topics: &[usize]) {
         for n in self.named.iter_mut().filter(|n| n.sentence == sentence) {
-            if topics.contains(&n.entity) {
+            if topics.contains(&n.entity) || lex.entities[n.entity].agent_as.is_some_and(|v| topics.contains(&v)) {
                 n.topic = true;
             }
         }
     }
 
-    /// Mark the frame agents of a sentence as its subjects (they win a tie).
-    pub fn mark_subjects(&mut self, sentence: usize, agents: &[usize]) {
+    /// Mark the names of a sentence that only describe another noun (see
+    /// [`Named::modifier`]).
+    pub fn mark_modifiers(&mut self, lex: &Lexicon, sentence: usize, agents: &[usize]) {
         for n in self.named.iter_mut().filter(|n| n.sentence == sentence) {
-            if agents.contains(&n.entity) {
+            if agents.contains(&n.entity) || lex.entities[n.entity].agent_as.is_some_and(|v| agents.contains(&v)) {
+                n.modifier = true;
+            }
+        }
+    }
+
+    /// Mark the frame agents of a sentence as its subjects (they win a tie).
+    pub fn mark_subjects(&mut self, lex: &Lexicon, sentence: usize, agents: &[usize]) {
+        for n in self.named.iter_mut().filter(|n| n.sentence == sentence) {
+            if agents.contains(&n.entity) || lex.entities[n.entity].agent_as.is_some_and(|v| agents.contains(&v)) {
                 n.subject = true;
             }
         }
@@ -200,12 +235,20 @@ impl Memory {
                 // أنقرة إن قواتها سيطرت على المدينة): it is not «the city»
                 let voice_here = |e: usize| lex.entities[e].agent_as.is_some() && self.named.iter().any(|n| n.entity == e && n.sentence == sentence && n.pos < pos);
                 let fits = |e: usize| (if entities.is_empty() { kinds.contains(&lex.entities[e].kind) } else { entities.contains(&e) }) && !voice_here(e);
-                self.nearest(lex, sentence, pos, &fits, None, "the latest entity of its kind")
+                // a noun of a kind only (المدينة) is none of the places named
+                // here by another kind noun's head word (مطار حماة is
+                // «المطار», not «المدينة»)
+                let groups = self.groups(sentence, pos).into_iter().map(|g| g.into_iter().filter(|n| !entities.is_empty() || !lex.references.kind_heads.contains(&n.head)).collect()).collect();
+                pick_nearest(lex, groups, &fits, None, "the latest entity of its kind")
             }
             Reference::Pronoun(p) => self.pronoun(lex, *p, sentence, pos, None),
             Reference::Possessed(p) if lex.references.pronouns[*p].first_person => self.speaker(lex, sentence, pos, true),
             Reference::Possessed(p) => self.pronoun(lex, *p, sentence, pos, None),
         }
+    }
+
+    fn source(&self, lex: &Lexicon, e: usize) -> bool {
+        lex.chain(e).iter().any(|x| self.sources.contains(x))
     }
 
     /// Resolve a pronoun (suffix or independent), never to `not` (a verb's
@@ -219,7 +262,7 @@ impl Memory {
             return self.parties(lex, Some(n), &pr.kinds, sentence, pos);
         }
         let kinds = pr.kinds.clone();
-        let fits = move |e: usize| kinds.contains(&lex.entities[e].kind);
+        let fits = move |e: usize| kinds.contains(&lex.entities[e].kind) && !self.source(lex, e);
         let groups: Vec<Vec<Named>> = self.groups(sentence, pos).into_iter().map(|g| as_actors(lex, g).into_iter().filter(|n| agrees(pr.gender, n)).collect()).collect();
         pick_nearest(lex, groups.iter().map(|g| g.iter().collect()).collect(), &fits, not, "the nearest entity a pronoun of this form may stand for")
     }
@@ -229,7 +272,7 @@ impl Memory {
     /// the cue's agents.
     pub fn object_pronoun(&self, lex: &Lexicon, p: usize, sentence: usize, pos: usize, agents: &[usize], slot: &dyn Fn(usize) -> bool) -> Resolution {
         let pr = &lex.references.pronouns[p];
-        let fits = |e: usize| pr.kinds.contains(&lex.entities[e].kind) && slot(e) && !agents.contains(&e) && !agents.contains(&lex.entities[e].agent_as.unwrap_or(e));
+        let fits = |e: usize| pr.kinds.contains(&lex.entities[e].kind) && slot(e) && !self.source(lex, e) && !agents.contains(&e) && !agents.contains(&lex.entities[e].agent_as.unwrap_or(e));
         for g in self.groups(sentence, pos) {
             let c: Vec<&Named> = g.into_iter().filter(|n| fits(n.entity) && agrees(pr.gender, n)).collect();
             if c.is_empty() {
@@ -238,7 +281,10 @@ impl Memory {
             // what one withdraws from, enters or holds is a place when the
             // sentence names one; no tie is broken by who is the subject
             let places: Vec<&Named> = c.iter().copied().filter(|n| lex.entities[n.entity].kind == EntityKind::Place).collect();
-            let d = distinct_unrelated(lex, if places.is_empty() { &c } else { &places });
+            let mut d = distinct_unrelated(lex, if places.is_empty() { &c } else { &places });
+            if d.len() > 1 {
+                d = heads_over_modifiers(d);
+            }
             if d.len() == 1 {
                 return Resolution { entities: vec![(d[0].entity, d[0].via.clone())], why: Ok("the nearest name a pronoun after the cue's preposition may stand for") };
             }
@@ -306,7 +352,15 @@ impl Memory {
     /// the forces of the speaker's organisation, so a person stands for the
     /// body they belong to.
     pub fn speaker(&self, lex: &Lexicon, sentence: usize, pos: usize, possessor: bool) -> Resolution {
-        for g in self.groups(sentence, pos).into_iter().take(2) {
+        // (a sentence that opens with the quote names its speaker after it:
+        // "لم نسحب جنديا…"، ردّ المتحدث باسم وزارة الدفاع الأمريكية)
+        let after: Vec<&Named> = self.named.iter().filter(|n| n.sentence == sentence && n.pos > pos).collect();
+        let mut groups = self.groups(sentence, pos);
+        groups.truncate(2);
+        if groups.first().is_some_and(|g| !g.iter().any(|n| n.speaker)) {
+            groups.insert(1, after);
+        }
+        for g in groups {
             let g = as_actors(lex, g);
             let sp: Vec<&Named> = g.iter().filter(|n| n.speaker && lex.entities[n.entity].kind.is_actor()).collect();
             let Some(first) = sp.iter().find(|n| lex.entities[n.entity].kind == EntityKind::Person).or(sp.first()) else {
@@ -327,8 +381,10 @@ impl Memory {
             if kinds.is_empty() { k.is_actor() } else { kinds.contains(&k) }
         };
         if count == Some(2) {
-            if let Some(pair) = self.latest_pair(lex, sentence, pos, &fits) {
-                return Resolution { entities: pair, why: Ok("the two parties of the latest act or coordination") };
+            match self.latest_pair(lex, sentence, pos, &fits) {
+                Ok(Some(pair)) => return Resolution { entities: pair, why: Ok("the two parties of the latest act or coordination") },
+                Err(u) => return Resolution::none(u),
+                Ok(None) => {}
             }
         }
         let mut last = Unresolved::NoCandidate;
@@ -355,10 +411,6 @@ impl Memory {
         }
         Resolution::none(last)
     }
-
-    fn nearest(&self, lex: &Lexicon, sentence: usize, pos: usize, fits: &dyn Fn(usize) -> bool, not: Option<&[usize]>, why: &'static str) -> Resolution {
-        pick_nearest(lex, self.groups(sentence, pos), fits, not, why)
-    }
 }
 
 /// Does a pronoun of gender `pronoun` agree with the noun that names `n`?
@@ -384,7 +436,10 @@ fn pick_nearest(lex: &Lexicon, groups: Vec<Vec<&Named>>, fits: &dyn Fn(usize) ->
             if c.is_empty() {
                 continue;
             }
-            let d = distinct_unrelated(lex, &c);
+            let mut d = distinct_unrelated(lex, &c);
+            if d.len() > 1 {
+                d = heads_over_modifiers(d);
+            }
             if d.len() == 1 {
                 return Resolution { entities: vec![(d[0].entity, d[0].via.clone())], why: Ok(why) };
             }
@@ -393,10 +448,22 @@ fn pick_nearest(lex: &Lexicon, groups: Vec<Vec<&Named>>, fits: &dyn Fn(usize) ->
             if subj.len() == 1 {
                 return Resolution { entities: vec![(subj[0].entity, subj[0].via.clone())], why: Ok("the subject among candidates of the same kind") };
             }
+            // (two subjects: the one the sentence is about)
+            let topic: Vec<&Named> = subj.iter().copied().filter(|n| n.topic).collect();
+            if topic.len() == 1 {
+                return Resolution { entities: vec![(topic[0].entity, topic[0].via.clone())], why: Ok("what the sentence is about, among subjects of the same kind") };
+            }
             return Resolution::none(Unresolved::Ambiguous);
         }
         Resolution::none(Unresolved::NoCandidate)
     }
+}
+
+/// Candidates with those that only describe another candidate's noun
+/// (the agent of «المدعومة من») left out, unless none would remain.
+fn heads_over_modifiers(d: Vec<&Named>) -> Vec<&Named> {
+    let heads: Vec<&Named> = d.iter().copied().filter(|n| !n.modifier).collect();
+    if heads.is_empty() { d } else { heads }
 }
 
 /// One mention per entity, the latest kept.

@@ -162,19 +162,26 @@ impl<'l> Extractor<'l> {
 
     /// Put the sentence's names into the article's memory and resolve its
     /// reference chunks (الطرفان، الحزب، قواتها) against it.
-    fn remember_and_resolve(&self, a: &Article, norm: &Normalized, index: usize, s: &mut Sentence, memory: &mut coref::Memory, trace: &mut Vec<ResolutionTrace>) {
+    ///
+    /// Returns the pronouns and possessed nouns that stayed unresolved: a
+    /// verb right after such a pronoun has it for its subject and takes no
+    /// other, and a hostile act may settle what «مواقعها» is (not its agent).
+    fn remember_and_resolve(&self, a: &Article, norm: &Normalized, index: usize, s: &mut Sentence, memory: &mut coref::Memory, trace: &mut Vec<ResolutionTrace>) -> Vec<Unresolved> {
         let lex = self.lex;
         // a quote or colon after a name makes that name a candidate speaker
         let quote_at = s.text[s.range.clone()].char_indices().filter(|(_, c)| matches!(c, ':' | '«' | '"' | '“')).map(|(i, _)| i + s.range.start).last();
-        let named = |it: &sentence::Item, e: usize, via: coref::Via, genders: Vec<Gender>| coref::Named {
+        let opens_quoted = s.text[s.range.clone()].trim_start().starts_with(['"', '«', '“']);
+        let named = |it: &sentence::Item, e: usize, via: coref::Via, genders: Vec<Gender>, head: &str| coref::Named {
             entity: e,
             sentence: index,
             pos: it.mention.span.start,
             via,
             subject: false,
             agent: false,
-            speaker: quote_at.is_some_and(|q| it.mention.span.end <= q),
+            speaker: quote_at.is_some_and(|q| if opens_quoted { it.mention.span.start > q } else { it.mention.span.end <= q }),
             topic: false,
+            modifier: false,
+            head: head.strip_prefix("ال").unwrap_or(head).to_string(),
             genders,
         };
         let refs = &lex.references;
@@ -199,9 +206,26 @@ impl<'l> Extractor<'l> {
             if let ItemKind::Entity { entity, .. } = it.kind {
                 let r = norm.original_range(it.mention.span.clone());
                 let via = coref::Via { text: a.text[r.clone()].to_string(), sentence: index, span: [r.start, r.end] };
-                memory.add(named(it, entity, via, name_genders(s, it)));
+                let mut n = named(it, entity, via, name_genders(s, it), own_word(s, it));
+                // (a patron or owner named after a word of affiliation
+                // describes the noun before it: مروحيتين تابعتين لقوات النظام)
+                let probe = sentence::Unit { items: Vec::new(), first_word: it.first_word, last_word: it.last_word, clause: it.clause, prep: None, nisba: false };
+                n.modifier = s.affiliated(lex, &probe).is_some() || s.owned_by(lex, &probe);
+                memory.add(n);
             }
         }
+        // two actors joined by و before a reference of this sentence are
+        // its latest pair (…بين روسيا وإيران…، فالاجتماع الأخير بين الطرفين)
+        let voice = |e: usize| lex.entities[e].agent_as.unwrap_or(e);
+        for w in s.items.windows(2) {
+            let (ItemKind::Entity { entity: x, .. }, ItemKind::Entity { entity: y, .. }) = (&w[0].kind, &w[1].kind) else { continue };
+            let (x, y) = (voice(*x), voice(*y));
+            if w[1].first_word == w[0].last_word + 1 && w[1].mention.proclitic(s.text).starts_with('و') && lex.entities[x].kind.is_actor() && lex.entities[y].kind.is_actor() && !self.related(x, y) {
+                let between = w[0].first_word > 0 && s.word(w[0].first_word - 1) == "بين";
+                memory.add_pair(index, w[0].mention.span.start, x, y, between);
+            }
+        }
+        let mut unresolved = Vec::new();
         let mut i = 0;
         while i < s.items.len() {
             let ItemKind::Reference(r) = s.items[i].kind else {
@@ -244,12 +268,20 @@ impl<'l> Extractor<'l> {
                 _ => refs.word_genders(own_word(s, &it), false),
             };
             for (e, via) in &res.entities {
-                memory.add(named(&it, *e, via.clone(), genders.clone()));
+                memory.add(named(&it, *e, via.clone(), genders.clone(), own_word(s, &it)));
+            }
+            if res.entities.is_empty() {
+                match &lex.references.items[r] {
+                    Reference::Pronoun(p) => unresolved.push(Unresolved { first_word: it.first_word, last_word: it.last_word, pronoun: *p, pos: it.mention.span.start, possessed: false }),
+                    Reference::Possessed(p) => unresolved.push(Unresolved { first_word: it.first_word, last_word: it.last_word, pronoun: *p, pos: it.mention.span.start, possessed: true }),
+                    _ => {}
+                }
             }
             let n = res.entities.len();
             s.resolve_item(i, &res.entities);
             i += n;
         }
+        unresolved
     }
 
     /// Is reference item `i` a pronoun after أن (أنها، بأنه) in a sentence
@@ -286,7 +318,7 @@ impl<'l> Extractor<'l> {
     /// verb with no subject (the subject of the clause before), a
     /// first-person verb (اتفقنا: the speaker).
     #[allow(clippy::too_many_arguments)]
-    fn fill_empty_slots(&self, a: &Article, norm: &Normalized, index: usize, s: &Sentence, frames: &mut [Frame], memory: &coref::Memory, slot_via: &mut Vec<(usize, coref::Via)>, trace: &mut Vec<ResolutionTrace>) {
+    fn fill_empty_slots(&self, a: &Article, norm: &Normalized, index: usize, s: &Sentence, frames: &mut [Frame], memory: &coref::Memory, unresolved: &[Unresolved], slot_via: &mut Vec<(usize, coref::Via)>, trace: &mut Vec<ResolutionTrace>) {
         let lex = self.lex;
         let refs = &lex.references;
         // the two parties of each act this sentence has stated so far (طلب
@@ -296,17 +328,38 @@ impl<'l> Extractor<'l> {
             .flat_map(|f| f.pairs.iter().map(move |&(a, b)| (s.items[f.cue].mention.span.start, a, b)))
             .filter(|&(_, a, b)| a != b && lex.entities[a].kind.is_actor() && lex.entities[b].kind.is_actor() && !self.related(a, b))
             .collect();
+        // the agents of the threats, demands, accusations and rejections
+        // of the sentence (cue word, clause, agents)
+        let governors: Vec<(usize, usize, Vec<usize>)> = frames
+            .iter()
+            .filter(|f| self.complement_relations.contains(&f.pattern_relation(lex)))
+            .map(|f| (s.items[f.cue].first_word, s.items[f.cue].clause, f.agents.clone()))
+            .collect();
         for f in frames.iter_mut() {
             if f.rejected == Some(Reason::SameEntity) {
                 self.rebind_hostile_object(a, norm, index, s, f, memory, slot_via, trace);
                 continue;
             }
-            if !f.pairs.is_empty() {
-                continue;
-            }
             let p = &lex.patterns[f.pattern];
             let rel = &lex.relations[p.relation];
             let it = &s.items[f.cue];
+            // (a verb that carries its object as a suffix has no other
+            // after it, bare or after a preposition not its own: واتهمتها
+            // بتسليم مواقعها للقوات التركية accuses «ها», not the Turkish
+            // forces)
+            // «us» after a present verb, which carries its own subject in
+            // its prefix (الأتراك يهددوننا، إسرائيل تستهدفنا), is the
+            // speaker's organisation, an actor whatever the slot takes
+            let word = &s.text[it.mention.core.min(s.words[it.last_word].end)..s.words[it.last_word].end];
+            let us = p.shape == crate::lexicon::Shape::Verb && word.ends_with("نا") && word.starts_with(['ي', 'ت']) && !f.agents.is_empty() && rel.object != ObjectKind::Place;
+            let object_suffix = us || (p.shape == crate::lexicon::Shape::Verb && p.direct_object && rel.object == ObjectKind::Actor && refs.pronoun(it.mention.suffix(s.text)).is_some_and(|pr| !refs.pronouns[pr].first_person && refs.pronouns[pr].count.is_none()));
+            let after_prep = object_suffix && !f.patients.is_empty() && {
+                let mut held = s.units.iter().filter(|u| u.first_word > it.last_word && u.clause == it.clause && s.members(u).iter().any(|e| f.patients.contains(e))).peekable();
+                held.peek().is_some() && held.all(|u| u.prep.as_ref().is_none_or(|x| !p.object_preps.contains(x)))
+            };
+            if !f.pairs.is_empty() && !after_prep {
+                continue;
+            }
             let suffix = it.mention.suffix(s.text);
             let pos = it.mention.span.start;
             let orig = norm.original_range(it.mention.span.clone());
@@ -326,7 +379,7 @@ impl<'l> Extractor<'l> {
                 ObjectKind::Any => true,
             };
             match p.shape {
-                crate::lexicon::Shape::Noun if agents.is_empty() => {
+                crate::lexicon::Shape::Noun if agents.is_empty() && refs.pronoun(suffix).is_some() => {
                     let Some(pr) = refs.pronoun(suffix) else { continue };
                     if p.genitive == crate::lexicon::model::Genitive::Patient && patients.is_empty() {
                         let res = memory.pronoun(lex, pr, index, pos, None);
@@ -364,7 +417,13 @@ impl<'l> Extractor<'l> {
                         let opens_quote = next_closed && after_quote;
                         // «we»: past ـنا (أرسلنا), or the present with ن where
                         // the same stem takes ي (ننسحب، ننسق; not نفذت)
-                        let res = if suffix == "نا" || form.ends_with("نا") || p.first_plural_present(form) {
+                        // a pronoun right before the verb is its subject (أنهم
+                        // ضغطوا): now that the sentence's subjects are known it
+                        // may resolve; if not, the verb takes no other
+                        let pronoun = unresolved.iter().find(|u| !u.possessed && u.last_word + 1 == it.first_word);
+                        let res = if let Some(u) = pronoun {
+                            Some(memory.pronoun(lex, u.pronoun, index, u.pos, None))
+                        } else if suffix == "نا" || form.ends_with("نا") || p.first_plural_present(form) {
                             // («we» is the speaker's organisation, as قواتنا is)
                             Some(memory.speaker(lex, index, pos, true))
                         } else if opens_quote {
@@ -382,9 +441,14 @@ impl<'l> Extractor<'l> {
                             agents = res.entities.iter().map(|x| x.0).filter(|&e| lex.entities[e].kind.is_actor() && (!p.restricted() || p.agent_kinds.contains(&lex.entities[e].kind))).collect();
                         }
                     }
+                    if us && (patients.is_empty() || after_prep) {
+                        let res = memory.speaker(lex, index, pos, true);
+                        record("first-person object suffix", &res, slot_via);
+                        patients = res.entities.iter().map(|x| x.0).filter(|&e| fits_object(e) && !agents.contains(&e)).collect();
+                    }
                     // (only an actor: «تدخلها» is as often a battle or an area
                     // as a place named before)
-                    if patients.is_empty() && !agents.is_empty() && p.direct_object && rel.object == ObjectKind::Actor && !s.in_relative_clause(lex, f.cue) {
+                    if !us && (patients.is_empty() || after_prep) && !agents.is_empty() && p.direct_object && rel.object == ObjectKind::Actor && !s.in_relative_clause(lex, f.cue) {
                         if let Some(pr) = refs.pronoun(suffix).filter(|&pr| !refs.pronouns[pr].first_person && refs.pronouns[pr].count.is_none()) {
                             // (only names the slot takes compete: وطالبها is
                             // an actor, not the region named with it)
@@ -395,6 +459,20 @@ impl<'l> Extractor<'l> {
                     }
                 }
                 _ => {}
+            }
+            // one does not strike one's own positions: a possessed noun
+            // left ambiguous after a hostile act (الضربات على مواقعها) is
+            // none of its agents, nor of the threat or demand that governs it
+            if patients.is_empty() && rel.family == crate::lexicon::model::Family::Hostile {
+                let mut not: Vec<usize> = agents.clone();
+                not.extend(governors.iter().filter(|g| g.0 < it.first_word && g.1 == it.clause).flat_map(|g| g.2.iter().copied()));
+                let cue_between = |w: usize| s.items.iter().any(|x| matches!(x.kind, ItemKind::Cue(_)) && x.first_word > it.last_word && x.first_word < w);
+                let held = unresolved.iter().find(|u| u.possessed && u.first_word > it.last_word && u.first_word <= it.last_word + 3 && s.clause_of_word[u.first_word] == it.clause && !cue_between(u.first_word));
+                if let (Some(u), false) = (held, not.is_empty()) {
+                    let res = memory.pronoun(lex, u.pronoun, index, u.pos, Some(&not));
+                    record("possessed noun after a hostile act, not its agent", &res, slot_via);
+                    patients = res.entities.iter().map(|x| x.0).filter(|&e| lex.entities[e].kind.is_actor()).collect();
+                }
             }
             // a pronoun after the cue's own preposition (انسحبت منها، دخولهم
             // إليها، سيطرت عليه) is its object: the nearest name of the
@@ -717,13 +795,13 @@ impl<'l> Extractor<'l> {
             return analysis;
         }
         let mut s = Sentence::new(lex, &norm.text, range.clone(), ms);
-        self.remember_and_resolve(a, norm, index, &mut s, memory, &mut analysis.resolutions);
+        let unresolved = self.remember_and_resolve(a, norm, index, &mut s, memory, &mut analysis.resolutions);
         if !has_cue {
             // a sentence with no cue still says who the next one is about
             s.group(lex);
             let topics = self.topics(&s);
-            memory.mark_subjects(index, &topics);
-            memory.mark_topics(index, &topics);
+            memory.mark_subjects(lex, index, &topics);
+            memory.mark_topics(lex, index, &topics);
             return analysis;
         }
         s.group(lex);
@@ -747,6 +825,16 @@ impl<'l> Extractor<'l> {
             if self.light_verb_after_noun(&s, ci) {
                 continue;
             }
+            // (an attack of words, and the light verb that governs it: شنّ
+            // الوزير هجوماً لاذعاً، حملة إعلامية)
+            let verbal_at = |x: &sentence::Item| x.last_word + 1 < s.words.len() && lex.grammar.verbal_attack_words.contains(s.word(x.last_word + 1));
+            let hostile = pats.iter().all(|&p| lex.relations[lex.patterns[p].relation].family == crate::lexicon::model::Family::Hostile);
+            if hostile && verbal_at(it) {
+                continue;
+            }
+            // (the light verb still lends its subject to the verbs joined
+            // to it: وشنّت الهيئة هجوماً لاذعاً…، واتهمتها)
+            let governs_verbal = hostile && s.items.iter().any(|x| matches!(x.kind, ItemKind::Cue(_)) && x.first_word > it.last_word && verbal_at(x) && roles::governing_light_verb(lex, &s, x.first_word, x.clause) == Some(it.first_word));
             let (pol, neg) = polarity::polarity(lex, &s, ci);
             let mut partials: Vec<Frame> = Vec::new();
             let mut done = false;
@@ -771,13 +859,17 @@ impl<'l> Extractor<'l> {
             for &p in &pats {
                 let mut r = roles::assign(lex, &s, ci, &lex.patterns[p], shared.as_ref());
                 roles::add_casualties(lex, &s, ci, &lex.patterns[p], &mut r);
-                let f = self.frame(ci, it.first_word, p, r, pol, neg);
+                let mut f = self.frame(ci, it.first_word, p, r, pol, neg);
                 if !f.pairs.is_empty() {
                     if lex.patterns[p].shape == crate::lexicon::Shape::Verb {
                         // (a capital stands for its state: أنقرة is the patient turkey)
                         let until = s.units.iter().filter(|u| u.first_word > it.last_word && s.members(u).iter().any(|&e| f.patients.contains(&lex.entities[e].agent_as.unwrap_or(e)))).map(|u| u.last_word).next().unwrap_or(it.last_word);
                         let addressees = if self.complement_relations.contains(&lex.patterns[p].relation) { f.patients.clone() } else { Vec::new() };
                         shared = Some(roles::Shared { agents: f.agents.clone(), until, cue_last: it.last_word, addressees });
+                    }
+                    if governs_verbal {
+                        f.pairs.clear();
+                        f.rejected = Some(Reason::LightVerb);
                     }
                     frames.push(f);
                     done = true;
@@ -803,10 +895,19 @@ impl<'l> Extractor<'l> {
         // (and the subject of the verb that opens it: استعاد الجيش السوري)
         topics.extend(frames.iter().filter(|f| f.cue_word == 0 && lex.patterns[f.pattern].shape == crate::lexicon::Shape::Verb).flat_map(|f| f.agents.iter().copied()));
         subjects.extend(topics.iter().copied());
-        memory.mark_subjects(index, &subjects);
-        memory.mark_topics(index, &topics);
+        memory.mark_subjects(lex, index, &subjects);
+        memory.mark_topics(lex, index, &topics);
+        // (a name that is only the agent of a passive or adverbial
+        // describing another noun: «فصائل الجيش الحر المدعومة من أنقرة»)
+        let described_by: Vec<usize> = frames
+            .iter()
+            .filter(|f| lex.patterns[f.pattern].shape == crate::lexicon::Shape::Passive)
+            .flat_map(|f| f.agents.iter().copied())
+            .filter(|e| !frames.iter().any(|g| lex.patterns[g.pattern].shape != crate::lexicon::Shape::Passive && (g.agents.contains(e) || g.patients.contains(e))))
+            .collect();
+        memory.mark_modifiers(lex, index, &described_by);
         if self.coref {
-            self.fill_empty_slots(a, norm, index, &s, &mut frames, memory, &mut slot_via, &mut analysis.resolutions);
+            self.fill_empty_slots(a, norm, index, &s, &mut frames, memory, &unresolved, &mut slot_via, &mut analysis.resolutions);
         }
         // one reading per cue, as when its frames were first read: a
         // pattern tried earlier (وصل by a person: visited) wins over a later
@@ -827,8 +928,8 @@ impl<'l> Extractor<'l> {
         // (the agent of an act only alleged or demanded is no subject of
         // the clause: اتهمت تركيا الوحدات بقصف…)
         let asserted = || frames.iter().filter(|f| f.rejected != Some(Reason::Embedded));
-        memory.mark_subjects(index, &frame_subjects(lex, asserted()));
-        memory.mark_agents(index, &asserted().flat_map(|f| f.agents.iter().copied()).collect::<Vec<_>>());
+        memory.mark_subjects(lex, index, &frame_subjects(lex, asserted()));
+        memory.mark_agents(lex, index, &asserted().flat_map(|f| f.agents.iter().copied()).collect::<Vec<_>>());
         // the parties of each act, and actors coordinated in one chunk, are
         // what a later «الطرفان» stands for
         let actor = |e: usize| lex.entities[e].kind.is_actor();
@@ -839,11 +940,14 @@ impl<'l> Extractor<'l> {
             // أردنية بين إسرائيل وإيران)
             let sides: Vec<usize> = f.patients.iter().copied().filter(|&e| actor(e)).collect();
             if sides.len() == 2 && f.agents.len() == 1 && !f.pairs.is_empty() {
-                memory.add_pair(index, pos, sides[0], sides[1]);
+                memory.add_pair(index, pos, sides[0], sides[1], true);
             }
+            // (a state one withdraws from or enters is a place, no party:
+            // إخراج القوى الإيرانية من سوريا)
+            let place_object = lex.relations[f.pattern_relation(lex)].object == ObjectKind::Place;
             for &(a, b) in &f.pairs {
-                if actor(a) && actor(b) && sides.len() != 2 {
-                    memory.add_pair(index, pos, a, b);
+                if actor(a) && actor(b) && sides.len() != 2 && !place_object {
+                    memory.add_pair(index, pos, a, b, true);
                 }
                 if strike {
                     memory.strikes.push((index, a, b));
@@ -855,7 +959,7 @@ impl<'l> Extractor<'l> {
             m.dedup();
             if m.len() == 2 {
                 let pos = s.items[u.items[0]].mention.span.start;
-                memory.add_pair(index, pos, m[0], m[1]);
+                memory.add_pair(index, pos, m[0], m[1], u.prep.as_deref() == Some("بين"));
             }
         }
         // an entity named in the sentence needs no antecedent; one that
@@ -1267,4 +1371,17 @@ where
             }
         }
     });
+}
+
+/// A pronoun or possessed noun (قواتها) the sentence could not resolve when
+/// it was read.
+pub(crate) struct Unresolved {
+    first_word: usize,
+    last_word: usize,
+    /// Index into `References::pronouns`.
+    pronoun: usize,
+    /// Position in folded text.
+    pos: usize,
+    /// A noun standing for its possessor (مواقعها), not a pronoun.
+    possessed: bool,
 }

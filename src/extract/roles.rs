@@ -463,6 +463,17 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     }
                 }
             }
+            // a bare place right after a noun of movement whose suffix is
+            // its agent is where it goes (بعد دخولها المدينة)
+            let own = &s.text[it.mention.core.min(s.words[cw_last].end)..s.words[cw_last].end];
+            let possessive = lex.references.third_person_suffix(own).is_some_and(|k| own.strip_suffix(lex.references.pronouns[k].form.as_str()).is_some_and(|stem| p.forms.iter().any(|f| f == stem)));
+            if possessive && r.patients.is_empty() && rel.object == ObjectKind::Place && p.genitive == Genitive::Agent {
+                if let Some(u) = after.first().filter(|u| u.prep.is_none() && u.first_word == cw_last + 1 && actor_members(lex, s, u).is_empty()) {
+                    r.patients = object_members(lex, s, u, rel.object);
+                    r.patient_source = "the place right after the noun";
+                    patient_from = u.last_word;
+                }
+            }
             // «of» an actor followed by the noun's own object is its agent
             // (هجمات لجيش الاحتلال على حزب الله، غارات للتحالف على مواقع داعش)
             if r.agents.is_empty() && r.patients.is_empty() && !suffixed {

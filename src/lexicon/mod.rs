@@ -107,6 +107,7 @@ pub struct Grammar {
     pub term_relations: Vec<String>,
     pub conditionals: HashSet<String>,
     pub retaliation_words: HashSet<String>,
+    pub verbal_attack_words: HashSet<String>,
     /// Entity ids of reporting sources (resolved after entities load).
     pub sources: Vec<String>,
 }
@@ -153,6 +154,10 @@ pub struct References {
     pub items: Vec<Reference>,
     pub pronouns: Vec<Pronoun>,
     pub genders: Genders,
+    /// The head words of the kind nouns (مطار، معبر، حزب), folded: a place
+    /// named with one (مطار حماة) is no antecedent of a noun of a kind only
+    /// (المدينة).
+    pub kind_heads: HashSet<String>,
     /// Sentences back (besides the title) an antecedent may stand.
     pub window: usize,
 }
@@ -698,6 +703,7 @@ impl Checker<'_> {
         }
         for k in r.kind_nouns {
             let heads: Vec<String> = k.heads.iter().map(|h| normalize_str(h)).collect();
+            out.kind_heads.extend(heads.iter().cloned());
             let named = |e: &Entity| {
                 e.aliases.iter().chain(std::iter::once(&e.ar)).any(|a| {
                     let a = strip_article(&normalize_str(a)).0;
@@ -777,6 +783,7 @@ impl Checker<'_> {
             term_relations: g.term_relations.clone(),
             conditionals: fold(&g.conditionals).into_iter().collect(),
             retaliation_words: fold(&g.retaliation_words).into_iter().collect(),
+            verbal_attack_words: fold(&g.verbal_attack_words).into_iter().collect(),
             sources: g.sources.clone(),
         }
     }

@@ -357,6 +357,10 @@ pub struct GrammarFile {
     /// named is aimed at whoever last struck the threatener.
     #[serde(default)]
     pub retaliation_words: Vec<String>,
+    /// Adjectives that make an attack one of words (هجوماً لاذعاً، حملة
+    /// إعلامية): the noun before one states no hostile act.
+    #[serde(default)]
+    pub verbal_attack_words: Vec<String>,
     /// Entity ids of reporting sources (observatories, news agencies).
     #[serde(default)]
     pub sources: Vec<String>,
