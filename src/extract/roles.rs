@@ -1006,7 +1006,9 @@ fn extend_struck(lex: &Lexicon, s: &Sentence, after: &[&Unit], u: &Unit, r: &mut
         let members = if joined_owner {
             actor_members(lex, s, v)
         } else if place {
-            object_members(lex, s, v, ObjectKind::Place)
+            // (a town or a region, not a whole country: مواقع لحزب الله في
+            // سوريا says where the actor is, not a place struck)
+            object_members(lex, s, v, ObjectKind::Place).into_iter().filter(|&e| lex.entities[e].kind == crate::lexicon::EntityKind::Place).collect()
         } else {
             break;
         };
