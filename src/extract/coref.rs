@@ -125,7 +125,7 @@ impl Memory {
     /// resolution (a dual suffix after an act of two parties in the same
     /// sentence); none unless every one of them is named there.
     pub fn named_here(&self, lex: &Lexicon, sentence: usize, pos: usize, entities: &[usize], why: &'static str) -> Resolution {
-        let via = |e: usize| self.named.iter().filter(|n| n.sentence == sentence && n.pos < pos && (n.entity == e || lex.entities[n.entity].agent_as == Some(e))).map(|n| n.via.clone()).last();
+        let via = |e: usize| self.in_sentence(sentence).iter().filter(|n| n.pos < pos && (n.entity == e || lex.entities[n.entity].agent_as == Some(e))).map(|n| n.via.clone()).last();
         match entities.iter().map(|&e| via(e).map(|v| (e, v))).collect::<Option<Vec<_>>>() {
             Some(found) => Resolution { entities: found, why: Ok(why) },
             None => Resolution::none(Unresolved::NoCandidate),
@@ -159,7 +159,7 @@ impl Memory {
             return Err(Unresolved::Ambiguous);
         }
         let via = |e: usize| {
-            self.named.iter().filter(|n| n.sentence == s && (n.entity == e || lex.entities[n.entity].agent_as == Some(e))).map(|n| n.via.clone()).next()
+            self.in_sentence(s).iter().filter(|n| n.entity == e || lex.entities[n.entity].agent_as == Some(e)).map(|n| n.via.clone()).next()
         };
         Ok((|| Some(vec![(a, via(a)?), (b, via(b)?)]))())
     }
@@ -171,7 +171,7 @@ impl Memory {
     /// Mark the frame agents proper of a sentence (a singular verb with no
     /// subject takes one of them over a party it met).
     pub fn mark_agents(&mut self, lex: &Lexicon, sentence: usize, agents: &[usize]) {
-        for n in self.named.iter_mut().filter(|n| n.sentence == sentence) {
+        for n in self.named_in(sentence) {
             // (a capital is its state's voice: «أنقرة» said what turkey did)
             if agents.contains(&n.entity) || lex.entities[n.entity].agent_as.is_some_and(|v| agents.contains(&v)) {
                 n.agent = true;
@@ -183,7 +183,7 @@ impl Memory {
     /// one takes it over another agent: استعاد الجيش السوري، بغطاء جوي
     /// روسي، … . فدخل…).
     pub fn mark_topics(&mut self, lex: &Lexicon, sentence: usize, topics: &[usize]) {
-        for n in self.named.iter_mut().filter(|n| n.sentence == sentence) {
+        for n in self.named_in(sentence) {
             if topics.contains(&n.entity) || lex.entities[n.entity].agent_as.is_some_and(|v| topics.contains(&v)) {
                 n.topic = true;
             }
@@ -193,16 +193,31 @@ impl Memory {
     /// Mark the names of a sentence that only describe another noun (see
     /// [`Named::modifier`]).
     pub fn mark_modifiers(&mut self, lex: &Lexicon, sentence: usize, agents: &[usize]) {
-        for n in self.named.iter_mut().filter(|n| n.sentence == sentence) {
+        for n in self.named_in(sentence) {
             if agents.contains(&n.entity) || lex.entities[n.entity].agent_as.is_some_and(|v| agents.contains(&v)) {
                 n.modifier = true;
             }
         }
     }
 
+    /// The names of `sentence`, found by halving: names are remembered in
+    /// the order of their sentences.
+    fn in_sentence(&self, sentence: usize) -> &[Named] {
+        let lo = self.named.partition_point(|n| n.sentence < sentence);
+        let hi = self.named.partition_point(|n| n.sentence <= sentence);
+        &self.named[lo..hi]
+    }
+
+    /// The names of `sentence`: they are the last ones remembered, since
+    /// sentences are read in order (a scan from the end keeps a long
+    /// article linear).
+    fn named_in(&mut self, sentence: usize) -> impl Iterator<Item = &mut Named> {
+        self.named.iter_mut().rev().take_while(move |n| n.sentence >= sentence).filter(move |n| n.sentence == sentence)
+    }
+
     /// Mark the frame agents of a sentence as its subjects (they win a tie).
     pub fn mark_subjects(&mut self, lex: &Lexicon, sentence: usize, agents: &[usize]) {
-        for n in self.named.iter_mut().filter(|n| n.sentence == sentence) {
+        for n in self.named_in(sentence) {
             if agents.contains(&n.entity) || lex.entities[n.entity].agent_as.is_some_and(|v| agents.contains(&v)) {
                 n.subject = true;
             }
@@ -216,12 +231,17 @@ impl Memory {
     fn groups(&self, sentence: usize, pos: usize) -> Vec<Vec<&Named>> {
         let mut out = Vec::new();
         let from = sentence.saturating_sub(self.window);
+        // (names are remembered in the order of their sentences: only the
+        // window's stretch is read, which keeps a long article linear)
+        let lo = self.named.partition_point(|n| n.sentence < from);
+        let recent = &self.named[lo..];
         for s in (from..=sentence).rev() {
-            let g: Vec<&Named> = self.named.iter().filter(|n| n.sentence == s && (s < sentence || n.pos < pos)).collect();
+            let g: Vec<&Named> = recent.iter().filter(|n| n.sentence == s && (s < sentence || n.pos < pos)).collect();
             out.push(g);
         }
         if from > 0 {
-            out.push(self.named.iter().filter(|n| n.sentence == 0).collect());
+            let title = self.named.partition_point(|n| n.sentence < 1);
+            out.push(self.named[..title].iter().collect());
         }
         out
     }
@@ -233,7 +253,7 @@ impl Memory {
             Reference::KindNoun { entities, kinds } => {
                 // a capital in this sentence speaks for its state (وقالت
                 // أنقرة إن قواتها سيطرت على المدينة): it is not «the city»
-                let voice_here = |e: usize| lex.entities[e].agent_as.is_some() && self.named.iter().any(|n| n.entity == e && n.sentence == sentence && n.pos < pos);
+                let voice_here = |e: usize| lex.entities[e].agent_as.is_some() && self.in_sentence(sentence).iter().any(|n| n.entity == e && n.pos < pos);
                 let fits = |e: usize| (if entities.is_empty() { kinds.contains(&lex.entities[e].kind) } else { entities.contains(&e) }) && !voice_here(e);
                 // a noun of a kind only (المدينة) is none of the places named
                 // here by another kind noun's head word (مطار حماة is
@@ -308,7 +328,7 @@ impl Memory {
         let fits = |n: &Named| pr.kinds.contains(&lex.entities[voice(n.entity)].kind) && agrees(pr.gender, n);
         let why = "the subject of the verb of saying before أن";
         if let Some(at) = opening {
-            return match self.named.iter().find(|n| n.sentence == sentence && n.pos == at).filter(|n| fits(n)) {
+            return match self.in_sentence(sentence).iter().find(|n| n.pos == at).filter(|n| fits(n)) {
                 Some(n) => Resolution { entities: vec![(voice(n.entity), n.via.clone())], why: Ok(why) },
                 None => Resolution::none(Unresolved::NoCandidate),
             };
@@ -354,7 +374,7 @@ impl Memory {
     pub fn speaker(&self, lex: &Lexicon, sentence: usize, pos: usize, possessor: bool) -> Resolution {
         // (a sentence that opens with the quote names its speaker after it:
         // "لم نسحب جنديا…"، ردّ المتحدث باسم وزارة الدفاع الأمريكية)
-        let after: Vec<&Named> = self.named.iter().filter(|n| n.sentence == sentence && n.pos > pos).collect();
+        let after: Vec<&Named> = self.in_sentence(sentence).iter().filter(|n| n.pos > pos).collect();
         let mut groups = self.groups(sentence, pos);
         groups.truncate(2);
         if groups.first().is_some_and(|g| !g.iter().any(|n| n.speaker)) {
