@@ -213,7 +213,7 @@ fn sample_page_in_chromium() {
 
     // a click on the drawn edge shows its sentence, trigger and ends marked
     let e = &r["edge_click"];
-    assert_eq!(e["key"], key.as_str(), "the click on the edge opened another: {e}");
+    assert_eq!(e["key"], key.as_str(), "the click on the edge at {} opened another: {e}", r["edge_click_point"]);
     assert!(e["sentences"].as_array().unwrap().iter().any(|s| s == sentence.as_str()), "the sentence is shown as written: {e}");
     let marks: Vec<(String, String)> = e["marks"].as_array().unwrap().iter().map(|m| (m[0].as_str().unwrap().to_string(), m[1].as_str().unwrap().to_string())).collect();
     assert!(marks.iter().any(|(c, t)| c == "m-trigger" && t == &g.graph[edge].evidence[0].trigger), "trigger marked: {marks:?}");
