@@ -171,11 +171,9 @@ impl Memory {
     /// Mark the frame agents proper of a sentence (a singular verb with no
     /// subject takes one of them over a party it met).
     pub fn mark_agents(&mut self, lex: &Lexicon, sentence: usize, agents: &[usize]) {
-        for n in self.named_in(sentence) {
-            // (a capital is its state's voice: «أنقرة» said what turkey did)
-            if agents.contains(&n.entity) || lex.entities[n.entity].agent_as.is_some_and(|v| agents.contains(&v)) {
-                n.agent = true;
-            }
+        // (a capital is its state's voice: «أنقرة» said what turkey did)
+        for n in self.naming(lex, sentence, agents) {
+            n.agent = true;
         }
     }
 
@@ -183,44 +181,41 @@ impl Memory {
     /// one takes it over another agent: استعاد الجيش السوري، بغطاء جوي
     /// روسي، … . فدخل…).
     pub fn mark_topics(&mut self, lex: &Lexicon, sentence: usize, topics: &[usize]) {
-        for n in self.named_in(sentence) {
-            if topics.contains(&n.entity) || lex.entities[n.entity].agent_as.is_some_and(|v| topics.contains(&v)) {
-                n.topic = true;
-            }
+        for n in self.naming(lex, sentence, topics) {
+            n.topic = true;
         }
     }
 
     /// Mark the names of a sentence that only describe another noun (see
     /// [`Named::modifier`]).
     pub fn mark_modifiers(&mut self, lex: &Lexicon, sentence: usize, agents: &[usize]) {
-        for n in self.named_in(sentence) {
-            if agents.contains(&n.entity) || lex.entities[n.entity].agent_as.is_some_and(|v| agents.contains(&v)) {
-                n.modifier = true;
-            }
+        for n in self.naming(lex, sentence, agents) {
+            n.modifier = true;
         }
     }
 
     /// The names of `sentence`, found by halving: names are remembered in
     /// the order of their sentences.
     fn in_sentence(&self, sentence: usize) -> &[Named] {
-        let lo = self.named.partition_point(|n| n.sentence < sentence);
-        let hi = self.named.partition_point(|n| n.sentence <= sentence);
-        &self.named[lo..hi]
+        &self.named[self.span_of(sentence)]
     }
 
-    /// The names of `sentence`: they are the last ones remembered, since
-    /// sentences are read in order (a scan from the end keeps a long
-    /// article linear).
-    fn named_in(&mut self, sentence: usize) -> impl Iterator<Item = &mut Named> {
-        self.named.iter_mut().rev().take_while(move |n| n.sentence >= sentence).filter(move |n| n.sentence == sentence)
+    /// Where the names of `sentence` stand in `named`.
+    fn span_of(&self, sentence: usize) -> std::ops::Range<usize> {
+        self.named.partition_point(|n| n.sentence < sentence)..self.named.partition_point(|n| n.sentence <= sentence)
+    }
+
+    /// The names of `sentence` that name one of `entities`, or its capital
+    /// (the mutable twin of [`Memory::in_sentence`]).
+    fn naming<'m>(&'m mut self, lex: &'m Lexicon, sentence: usize, entities: &'m [usize]) -> impl Iterator<Item = &'m mut Named> {
+        let span = self.span_of(sentence);
+        self.named[span].iter_mut().filter(move |n| entities.contains(&n.entity) || lex.entities[n.entity].agent_as.is_some_and(|v| entities.contains(&v)))
     }
 
     /// Mark the frame agents of a sentence as its subjects (they win a tie).
     pub fn mark_subjects(&mut self, lex: &Lexicon, sentence: usize, agents: &[usize]) {
-        for n in self.named_in(sentence) {
-            if agents.contains(&n.entity) || lex.entities[n.entity].agent_as.is_some_and(|v| agents.contains(&v)) {
-                n.subject = true;
-            }
+        for n in self.naming(lex, sentence, agents) {
+            n.subject = true;
         }
     }
 

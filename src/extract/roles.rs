@@ -734,6 +734,12 @@ fn light_verb_subject<'s>(lex: &Lexicon, s: &'s Sentence, cue: usize, clause: us
     vso.or_else(svo)
 }
 
+/// A verb without the pronoun that carries its object back (شنته، نفذتها،
+/// عقداه → شنت، نفذت، عقدا).
+fn without_object_suffix(word: &str) -> &str {
+    ["هما", "هم", "ها", "ه"].iter().find_map(|x| word.strip_suffix(x)).unwrap_or(word)
+}
+
 /// The agents a relative clause on the noun ending at word `last` names
 /// through a light verb (الاتفاق الذي توصلت إليه موسكو وأنقرة، العملية التي
 /// نفذتها القوات التركية): the name after the verb, past its preposition
@@ -743,18 +749,17 @@ fn light_verb_subject<'s>(lex: &Lexicon, s: &'s Sentence, cue: usize, clause: us
 fn relative_light_verb_subject(lex: &Lexicon, s: &Sentence, last: usize, clause: usize, shared: Option<&Shared>) -> Option<(Vec<usize>, usize)> {
     let g = &lex.grammar;
     let in_clause = |w: usize| w < s.words.len() && s.clause_of_word[w] == clause;
-    let free_word = |w: usize| !s.items.iter().any(|it| (it.first_word..=it.last_word).contains(&w));
     // (the verb carries the noun back as its object: شنته، نفذتها، عقداه; and
     // a final ى is written ا before a suffix: أجراها)
     let is_light = |w: usize| {
         let word = s.word(w);
-        let bare = ["هما", "هم", "ها", "ه"].iter().find_map(|x| word.strip_suffix(x)).unwrap_or(word);
+        let bare = without_object_suffix(word);
         let maqsura = bare.strip_suffix('ا').map(|b| format!("{b}ي"));
         s.light_verb[w] || g.light_verbs.contains(bare) || maqsura.is_some_and(|m| g.light_verbs.contains(&m))
     };
     // (past an adjective or two: الهجوم الأخير الذي شنته)
     let mut w = last + 1;
-    while in_clause(w) && w - last <= 2 && free_word(w) && !g.relatives.contains(s.word(w)) && !is_light(w) {
+    while in_clause(w) && w - last <= 2 && !s.word_in_item(w) && !g.relatives.contains(s.word(w)) && !is_light(w) {
         w += 1;
     }
     if !in_clause(w) {
@@ -778,7 +783,7 @@ fn relative_light_verb_subject(lex: &Lexicon, s: &Sentence, last: usize, clause:
     }
     let verb = w;
     let word = s.word(verb);
-    let bare = ["هما", "هم", "ها", "ه"].iter().find_map(|x| word.strip_suffix(x)).unwrap_or(word);
+    let bare = without_object_suffix(word);
     let after = s.units.iter().find(|u| u.first_word > verb && u.first_word - verb <= 3 && u.clause == clause && u.prep.is_none() && !actor_members(lex, s, u).is_empty());
     if let Some(u) = after {
         return Some((actor_members(lex, s, u), u.last_word));
@@ -993,7 +998,6 @@ fn extend_struck(lex: &Lexicon, s: &Sentence, after: &[&Unit], u: &Unit, r: &mut
     if r.patients.iter().all(|e| r.agents.contains(e)) {
         return;
     }
-    let free_word = |w: usize| !s.items.iter().any(|it| (it.first_word..=it.last_word).contains(&w));
     let mut last = u.last_word;
     let mut actor_seen = s.members(u).iter().any(|&e| lex.entities[e].kind.is_actor() && lex.entities[e].kind != crate::lexicon::EntityKind::State);
     for v in after.iter().filter(|v| v.first_word > u.last_word) {
@@ -1001,7 +1005,7 @@ fn extend_struck(lex: &Lexicon, s: &Sentence, after: &[&Unit], u: &Unit, r: &mut
         if gap > 4 || cue_between(s, last, v.first_word) || s.soft_break_between(last, v.first_word) || s.text[s.words[last].end..s.words[v.first_word].start].contains(['،', ',']) {
             break;
         }
-        let joined_owner = v.prep.as_deref() == Some("ل") && s.word(last + 1).starts_with('و') && free_word(last + 1);
+        let joined_owner = v.prep.as_deref() == Some("ل") && s.word(last + 1).starts_with('و') && !s.word_in_item(last + 1);
         let place = v.prep.as_ref().is_some_and(|p| lex.grammar.locatives.contains(p)) && actor_seen;
         let members = if joined_owner {
             actor_members(lex, s, v)

@@ -259,7 +259,7 @@ impl<'a> Sentence<'a> {
     }
 
     /// Is word `w` covered by any item?
-    fn word_in_item(&self, w: usize) -> bool {
+    pub fn word_in_item(&self, w: usize) -> bool {
         self.items.iter().any(|it| it.first_word <= w && w <= it.last_word)
     }
 
