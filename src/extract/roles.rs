@@ -658,6 +658,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             let adverbial = s.word(cw_first).trim_start_matches(['و', 'ف']).starts_with('ب');
             let relative_subject = |u: &Unit| (u.first_word.saturating_sub(3)..u.first_word).any(|k| s.clause_of_word[k] == clause && lex.grammar.relatives.contains(s.word(k)));
             // (a verb of this clause, and not one inside a relative clause)
+            let after_complementizer = |u: &Unit| u.first_word > 0 && lex.grammar.complementizers.contains(s.word(u.first_word - 1));
             let main_verb = |sh: &&Shared| s.clause_of_word[sh.cue_last] == clause && !(sh.cue_last.saturating_sub(7)..sh.cue_last).any(|k| lex.grammar.relatives.contains(s.word(k)));
             if let Some(sh) = shared.filter(|sh| adverbial && !sh.agents.is_empty() && main_verb(sh)) {
                 r.patients = sh.agents.clone();
@@ -669,9 +670,10 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             {
                 r.patients = object_members(lex, s, u, rel.object);
                 r.patient_source = "the name before the passive";
-            } else if let Some(u) = s.units.iter().find(|u| adverbial && u.last_word < cw_first && u.first_word <= 4 && free(u) && !actor_members(lex, s, u).is_empty()) {
-                // (else the subject that opens the sentence: أعلن الجيش
-                // العراقي تحرير القائم، …، وبدعم جوي من التحالف)
+            } else if let Some(u) = s.units.iter().rev().find(|u| adverbial && u.last_word < cw_first && (u.first_word <= 4 || after_complementizer(u)) && free(u) && !actor_members(lex, s, u).is_empty()) {
+                // (else the subject that opens the sentence or the clause
+                // of its أن: أعلن الجيش العراقي تحرير القائم، …، وبدعم جوي
+                // من التحالف; أكد مصدر أن الجيش يسعى إلى …، بدعم روسي)
                 r.patients = actor_members(lex, s, u);
                 r.patient_source = "the subject that opens the sentence the adverbial describes";
             }
@@ -686,6 +688,19 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 // past one relational adjective (بدعم جوي روسي)
                 if u.nisba && u.prep.is_none() && u.first_word == cw_last + 2 && s.relational_adjective(cw_last + 1) {
                     return true;
+                }
+                // or on the indefinite noun of the means the support took,
+                // after the agent preposition or not (بدعم غارات روسية، بغطاء
+                // من قصف مدفعي تركي: Russia, Turkey)
+                if u.nisba && u.prep.is_none() && adverbial {
+                    let mut w = cw_last + 1;
+                    if w < s.words.len() && p.agent_preps.iter().any(|x| x == s.word(w)) {
+                        w += 1;
+                    }
+                    let means = |k: usize| k < s.words.len() && s.clause_of_word[k] == clause && !s.definite(k) && !s.relational_adjective(k) && !lex.grammar.prepositions.contains(s.word(k)) && !lex.grammar.particles.contains(s.word(k)) && !s.items.iter().any(|x| matches!(x.kind, crate::syntax::ItemKind::Entity { .. }) && (x.first_word..=x.last_word).contains(&k));
+                    if means(w) && (u.first_word == w + 1 || (u.first_word == w + 2 && s.relational_adjective(w + 1))) {
+                        return true;
+                    }
                 }
                 if p.agent_preps.is_empty() {
                     u.first_word - cw_last <= 2 && free(u)

@@ -224,14 +224,14 @@ impl<'a> Sentence<'a> {
         (u.first_word.saturating_sub(2)..u.first_word).any(|w| lex.grammar.ownership_words.contains(self.word(w)))
     }
 
-    /// Is word `w` a relational adjective that may stand between a noun and
-    /// its nisba (جوي، عسكرية)?
     /// Is word `w` definite by its article (الـ, after و ف ب ل; لل)?
     pub fn definite(&self, w: usize) -> bool {
         let word = self.word(w);
         word.trim_start_matches(['و', 'ف', 'ب', 'ل']).starts_with("ال") || word.starts_with("لل")
     }
 
+    /// Is word `w` a relational adjective that may stand between a noun and
+    /// its nisba (جوي، عسكرية)?
     pub fn relational_adjective(&self, w: usize) -> bool {
         let word = self.word(w);
         word.ends_with('ي') || word.ends_with("يه")
