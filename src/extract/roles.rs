@@ -389,7 +389,8 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
         }
         Shape::Noun => {
             // after an agent word (هجوم شنه تنظيم داعش)
-            if let Some(u) = after.iter().find(|u| u.first_word - cw_last <= 4 && follows_agent_word(s, p, u)) {
+            // (past an adjective or two of the noun: اجتماعاً مغلقاً جمع وفداً من…)
+            if let Some(u) = after.iter().find(|u| agent_word_before(s, p, u).is_some_and(|aw| aw - cw_last <= 3 && !cue_between(s, cw_last, aw))) {
                 r.agents = actor_members(lex, s, u);
                 r.agent_source = "the name after an agent word (شنه، ضم)";
                 agent_unit = Some(u.first_word);
@@ -841,7 +842,12 @@ fn other_side<'s>(lex: &Lexicon, s: &'s Sentence, u: &Unit) -> Option<&'s Unit> 
 /// An agent word such as شنه up to three words before the unit (هجوم شنه
 /// تنظيم داعش، اجتماع ضم قيادات من الحرس الثوري).
 fn follows_agent_word(s: &Sentence, p: &Pattern, u: &Unit) -> bool {
-    (u.first_word.saturating_sub(3)..u.first_word).any(|w| p.agent_preps.iter().any(|a| a == s.word(w)))
+    agent_word_before(s, p, u).is_some()
+}
+
+/// The agent word (شنه، ضم، جمع) up to three words before unit `u`.
+fn agent_word_before(s: &Sentence, p: &Pattern, u: &Unit) -> Option<usize> {
+    (u.first_word.saturating_sub(3)..u.first_word).find(|&w| p.agent_preps.iter().any(|a| a == s.word(w)))
 }
 
 /// Does the agent unit satisfy the pattern's restriction (a kind, or a
@@ -917,6 +923,14 @@ fn verb_patient(lex: &Lexicon, s: &Sentence, p: &Pattern, rel: &crate::lexicon::
     // preposition
     // a member stands for the group (قتل قائد في الحرس الثوري، عناصر من حزب الله)
     let member = |u: &Unit| u.first_word >= 2 && lex.grammar.members.contains(s.word(u.first_word - 2)) && matches!(u.prep.as_deref(), Some("من" | "في"));
+    // a meeting that is itself the direct object, named by a noun of the
+    // same relation (استضافت الدوحة اجتماعاً جمع…، استقبلت عمّان قمة
+    // بين…): the names after it are that noun's parties, not the host's
+    // (a hostile verb shares its object with its noun: تشن غارات على إدلب)
+    let event = p.direct_object && rel.symmetric && s.items.iter().any(|x| x.first_word == from + 1 && matches!(&x.kind, crate::syntax::ItemKind::Cue(ps) if ps.iter().any(|&q| lex.patterns[q].relation == p.relation && lex.patterns[q].shape == Shape::Noun)));
+    if event {
+        return r;
+    }
     let accept = |u: &Unit| match &u.prep {
         Some(x) => p.object_preps.contains(x) || (p.direct_object && (x == "ل" || member(u) || (x == "من" && u.first_word > from + 2 && !p.object_preps.iter().any(|o| o == "من")))),
         None => p.direct_object,

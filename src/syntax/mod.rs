@@ -477,10 +477,19 @@ impl<'a> Sentence<'a> {
             if preps.contains(word) {
                 // a partitive inside another preposition's phrase belongs to
                 // that one (بين عناصر من الهيئة ومقاتلي الحركة، ضد مقاتلين من داعش)
-                if word == "من" && w >= 2 && w - 2 >= stop && self.clause_of_word[w - 2] == it.clause && lex.grammar.members.contains(self.word(w - 1)) {
-                    let outer = self.word(w - 2);
-                    if preps.contains(outer) && outer != "من" {
-                        return Some(outer.to_string());
+                // (and so is a delegation's, or officials' in a body: بين وفد
+                // من حماس ووفد إسرائيلي، جمع … بمسؤولين في الاستخبارات التركية)
+                let group = |x: &str| lex.grammar.members.contains(x) || lex.grammar.delegations.contains(x);
+                if matches!(word, "من" | "في" | "عن") && w >= 1 && w - 1 >= stop && self.clause_of_word[w - 1] == it.clause {
+                    let before = self.word(w - 1);
+                    if group(before) && w >= 2 && w - 2 >= stop && self.clause_of_word[w - 2] == it.clause {
+                        let outer = self.word(w - 2);
+                        if preps.contains(outer) && outer != "من" {
+                            return Some(outer.to_string());
+                        }
+                    }
+                    if let Some(p) = ["ب", "ل"].iter().find(|p| before.strip_prefix(**p).is_some_and(group)) {
+                        return Some(p.to_string());
                     }
                 }
                 // a noun of place used as a preposition (ريف، محيط، شمال) after
