@@ -414,7 +414,8 @@ impl<'l> Extractor<'l> {
                             g.prepositions.contains(n) || g.particles.contains(n) || g.time_words.contains(n) || g.complementizers.contains(n) || s.items.iter().any(|x| x.first_word == it.last_word + 1)
                         };
                         let after_quote = s.text[..s.words[it.first_word].start].trim_end().ends_with([':', '"', '«', '“']);
-                        let opens_quote = next_closed && after_quote;
+                        // (or its object is named after it: "زرت بغداد اليوم")
+                        let opens_quote = (next_closed || !f.patients.is_empty()) && after_quote;
                         // «we»: past ـنا (أرسلنا), or the present with ن where
                         // the same stem takes ي (ننسحب، ننسق; not نفذت)
                         // a pronoun right before the verb is its subject (أنهم
@@ -426,6 +427,9 @@ impl<'l> Extractor<'l> {
                         } else if suffix == "نا" || form.ends_with("نا") || p.first_plural_present(form) {
                             // («we» is the speaker's organisation, as قواتنا is)
                             Some(memory.speaker(lex, index, pos, true))
+                        } else if p.first_person_past(form) == Some(false) {
+                            // («I» is the speaker: زرت، التقيت)
+                            Some(memory.speaker(lex, index, pos, false))
                         } else if opens_quote {
                             Some(memory.speaker(lex, index, pos, false))
                         } else if self.opens_clause(s, f.cue) && !after_quote {

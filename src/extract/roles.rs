@@ -202,7 +202,9 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             let plural = form.ends_with("وا") || form.ends_with("ون");
             // a verb in the first person plural present (ندعم، ننسحب) has «we»
             // as its subject: the name after it is its object
-            let we = p.first_plural_present(form);
+            let we = p.first_plural_present(form) || p.first_person_past(&s.text[it.mention.core..it.mention.form_end]).is_some();
+            // (and none before it either: "زرت بغداد والتقيت نظيري")
+            let svo = svo.filter(|_| !we);
             // (or members of it, their word right after the verb: هاجم عناصر
             // من تنظيم داعش; not في: قُتل قائد في الحرس is a passive's victim)
             // (words of time may stand between: دخلت أمس الأربعاء قوات من الحشد)
@@ -211,8 +213,18 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             let members_of = |u: &Unit| {
                 u.prep.as_deref() == Some("من") && lead + 2 < u.first_word && lex.grammar.members.contains(s.word(lead + 1)) && s.word(lead + 2) == "من" && u.first_word - lead <= 5
             };
+            // (a place alone right after a verb that takes a place as its
+            // direct object is that object, not a capital acting: زرت بغداد
+            // اليوم، زارت دمشق قبل أسبوع)
+            // (but a capital with a definite object noun of its own after it
+            // acts: تسلّم طهران الدعوة)
+            let own_object = |u: &Unit| {
+                let n = u.last_word + 1;
+                n < s.words.len() && s.clause_of_word[n] == clause && s.definite(n) && !s.relational_adjective(n) && !lex.grammar.time_words.contains(s.word(n)) && !lex.grammar.time_adverbs.contains(s.word(n)) && !s.word_in_item(n)
+            };
+            let place_object = |u: &Unit| p.direct_object && rel.object == ObjectKind::Place && s.is_place_unit(lex, u) && !own_object(u) && !after.iter().any(|o| o.first_word > u.last_word && o.first_word - u.last_word <= 3 && free(o));
             let vso = after.first().filter(|u| {
-                !plural && !we && !actor_members(lex, s, u).is_empty() && ((free(u) && u.first_word - lead <= 3 && !cue_between(s, cw_last, u.first_word)) || (members_of(u) && !cue_between(s, lead + 1, u.first_word)))
+                !plural && !we && !place_object(u) && !actor_members(lex, s, u).is_empty() && ((free(u) && u.first_word - lead <= 3 && !cue_between(s, cw_last, u.first_word)) || (members_of(u) && !cue_between(s, lead + 1, u.first_word)))
             });
             // a subject after the verb's own prepositional object (وصل إلى
             // طهران صباح اليوم وفد سوري، انسحبت من البلدة قوات النظام): the

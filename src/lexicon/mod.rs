@@ -50,6 +50,9 @@ pub struct Pattern {
     pub object_moves: bool,
     pub agent_kinds: Vec<EntityKind>,
     pub agent_heads: Vec<String>,
+    /// Past forms that are only the first person, and whether plural
+    /// ([`first_person_past`]).
+    pub first_person: Vec<(String, bool)>,
 }
 
 impl Pattern {
@@ -63,6 +66,12 @@ impl Pattern {
     /// ندعم): ن where the same stem takes ي? (Not a past in ن: نفذت.)
     pub fn first_plural_present(&self, form: &str) -> bool {
         form.strip_prefix('ن').is_some_and(|rest| self.forms.iter().any(|f| f.strip_prefix('ي') == Some(rest)))
+    }
+
+    /// Is `form` a past of this verb that only the first person takes
+    /// (التقيت، زرنا)? Some(true) for «we».
+    pub fn first_person_past(&self, form: &str) -> Option<bool> {
+        self.first_person.iter().find(|(f, _)| f == form).map(|&(_, plural)| plural)
     }
 }
 
@@ -281,6 +290,28 @@ pub fn conjugate_past(stem: &str) -> Vec<String> {
         return vec![s.clone(), format!("{root}ت"), format!("{root}وا"), format!("{root}تا"), format!("{root}ونا")];
     }
     ["", "ت", "وا", "ا", "تا", "ن", "نا"].iter().map(|x| format!("{s}{x}")).collect()
+}
+
+/// The past forms of a stem that can only be the first person: «I» and
+/// «we» (true) where the stem itself changes, so that no third person or
+/// object suffix reads the same (التقيت، التقينا, not التقانا «met us»;
+/// دعوت; a short hollow stem the lexicon lists, زر: زرنا, not زارنا). A
+/// sound stem's ـت and ـنا are also «she» and «us», so it has none.
+pub fn first_person_past(stem: &str) -> Vec<(String, bool)> {
+    let s = normalize_str(stem);
+    if let Some(root) = s.strip_suffix('ي').filter(|r| r.chars().count() >= 2) {
+        return vec![(format!("{root}يت"), false), (format!("{root}ينا"), true)];
+    }
+    if let Some(root) = s.strip_suffix('ا').filter(|r| stem.trim_end().ends_with('ا') && r.chars().count() >= 2) {
+        return vec![(format!("{root}وت"), false), (format!("{root}ونا"), true)];
+    }
+    // (a two-letter stem is hollow, زر، قد, or doubled, شن، حل: the latter
+    // doubles its last letter before ـنا, شننا, so ـنا is the hollow's «we»;
+    // its ـت is also the doubled verb's «she», شنت)
+    if s.chars().count() == 2 {
+        return vec![(format!("{s}نا"), true)];
+    }
+    vec![]
 }
 
 /// Present-tense forms of a stem given without its prefix letter.
@@ -648,6 +679,8 @@ impl Checker<'_> {
         let mut forms: Vec<String> = p.forms.iter().filter(|f| !normalize_str(f).is_empty()).cloned().collect();
         let written_forms = forms.len();
         forms.extend(p.past.iter().flat_map(|s| conjugate_past(s)));
+        let first_person: Vec<(String, bool)> = p.past.iter().flat_map(|s| first_person_past(s)).collect();
+        forms.extend(first_person.iter().map(|(f, _)| f.clone()).filter(|f| !forms.contains(f)).collect::<Vec<_>>());
         forms.extend(p.present.iter().flat_map(|s| conjugate_present(s)));
         out.push(Pattern {
             id: p.id,
@@ -664,6 +697,7 @@ impl Checker<'_> {
             object_moves: p.object_moves,
             agent_kinds: p.agent_kinds.clone(),
             agent_heads: p.agent_heads.iter().map(|s| normalize_str(s)).collect(),
+            first_person,
         });
     }
 
