@@ -414,8 +414,11 @@ impl<'l> Extractor<'l> {
                             g.prepositions.contains(n) || g.particles.contains(n) || g.time_words.contains(n) || g.complementizers.contains(n) || s.items.iter().any(|x| x.first_word == it.last_word + 1)
                         };
                         let after_quote = s.text[..s.words[it.first_word].start].trim_end().ends_with([':', '"', '«', '“']);
-                        // (or its object is named after it: "زرت بغداد اليوم")
-                        let opens_quote = (next_closed || !f.patients.is_empty()) && after_quote;
+                        // (or its object is named right after it: "زرت بغداد
+                        // اليوم"; not further: "هاجمت مجموعات ارهابية مجموعة
+                        // مدفعية للقوات السورية" has a subject of its own)
+                        let object_next = (0..s.items.len()).any(|i| s.items[i].first_word == it.last_word + 1 && s.entity(i).is_some_and(|(e, _)| f.patients.contains(&e)));
+                        let opens_quote = (next_closed || object_next) && after_quote;
                         // «we»: past ـنا (أرسلنا), or the present with ن where
                         // the same stem takes ي (ننسحب، ننسق; not نفذت)
                         // a pronoun right before the verb is its subject (أنهم
