@@ -228,3 +228,19 @@ fn taa_marbuta_is_not_a_pronoun_suffix() {
     // a real pronoun suffix still counts
     expect("اتهمت إيران إسرائيل بقصف مواقعها وهاجمتها في سوريا.", "iran", "accused", "israel");
 }
+
+#[test]
+fn a_group_of_states_acts_as_each_member_through_its_name() {
+    let text = "أعلنت الدول الضامنة في ختام الجولة أنها اتفقت على تمديد الهدنة.";
+    let cs = claims(text);
+    for (a, b) in [("russia", "turkey"), ("russia", "iran"), ("turkey", "iran")] {
+        let c = cs
+            .iter()
+            .find(|c| c.relation == "agreed_with" && ((c.subject == a && c.object == b) || (c.subject == b && c.object == a)))
+            .unwrap_or_else(|| panic!("{a} agreed_with {b}: {cs:?}"));
+        let via = c.subject_via.as_ref().expect("a member's claim names the group it came through");
+        assert_eq!(via.text, "الدول الضامنة");
+        assert_eq!(&text[via.span[0]..via.span[1]], "الدول الضامنة");
+    }
+    assert!(!cs.iter().any(|c| c.subject == "astana_guarantors" || c.object == "astana_guarantors"), "{cs:?}");
+}

@@ -216,3 +216,21 @@ fn relations_and_entities_as_jsonl() {
         }
     }
 }
+
+#[test]
+fn unknown_member_of_a_group() {
+    // a group that stands for its members names them by id; a wrong id is
+    // reported where it is written, with the closest id
+    let dir = tempfile::tempdir().unwrap();
+    let base = fixtures().join("minimal");
+    std::fs::create_dir(dir.path().join("entities")).unwrap();
+    for f in ["relations.ron", "grammar.ron"] {
+        std::fs::copy(base.join(f), dir.path().join(f)).unwrap();
+    }
+    std::fs::copy(base.join("entities/actors.ron"), dir.path().join("entities/actors.ron")).unwrap();
+    std::fs::write(dir.path().join("entities/groups.ron"), "[\n  (id: \"pair\", kind: organization, en: \"Pair\", ar: \"الطرفان المعنيان\",\n   members: [\"iran\", \"irgcc\"]),\n]\n").unwrap();
+    let out = run(dir.path(), &["lexicon", "check", "."]);
+    let err = flat(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("entities/groups.ron:3:") && err.contains("pair: unknown member \"irgcc\"") && err.contains("did you mean \"irgc\"?"), "{err}");
+}

@@ -974,6 +974,7 @@ impl<'l> Extractor<'l> {
         let via_of = |e: usize| -> Option<coref::Via> {
             let voice = |x: usize| lex.entities[x].agent_as.unwrap_or(x);
             let mut via = None;
+            let mut group = None;
             for it in &s.items {
                 if let ItemKind::Entity { entity, via: v, .. } = it.kind {
                     if entity == e || voice(entity) == e {
@@ -981,9 +982,19 @@ impl<'l> Extractor<'l> {
                             None => return None,
                             Some(k) => via = via.or(Some(s.vias[k].clone())),
                         }
+                    } else if lex.entities[entity].members.contains(&e) {
+                        // (a member made through its group's name)
+                        group = group.or_else(|| match v {
+                            Some(k) => Some(s.vias[k].clone()),
+                            None => {
+                                let r = norm.original_range(it.mention.span.clone());
+                                Some(coref::Via { text: a.text[r.clone()].to_string(), sentence: index, span: [r.start, r.end] })
+                            }
+                        });
                     }
                 }
             }
+            let via = via.or(group);
             via.or_else(|| slot_via.iter().find(|(x, _)| *x == e).map(|(_, v)| v.clone()))
         };
         let evidence = &a.text[span.clone()];
@@ -1032,6 +1043,21 @@ impl<'l> Extractor<'l> {
             .filter(|&e| !lex.chain(e).iter().any(|x| self.sources.contains(x)))
             .collect();
         let among: Vec<usize> = r.among.iter().map(|&e| lex.entities[e].agent_as.unwrap_or(e)).filter(|&e| !lex.chain(e).iter().any(|x| self.sources.contains(x))).collect();
+        // a group that is only its members acts as each of them (الدول
+        // الضامنة اتفقت: Russia, Turkey and Iran agreed, with each other)
+        let members = |v: Vec<usize>| -> Vec<usize> {
+            let mut out = Vec::new();
+            for e in v {
+                let m = &lex.entities[e].members;
+                for x in if m.is_empty() { std::slice::from_ref(&e) } else { m.as_slice() } {
+                    if !out.contains(x) {
+                        out.push(*x);
+                    }
+                }
+            }
+            out
+        };
+        let (agents, patients, among) = (members(agents), members(patients), members(among));
         let mut pairs = Vec::new();
         let mut same = false;
         // forces move within their own state (syria withdrew_from palmyra):

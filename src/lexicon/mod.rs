@@ -30,6 +30,8 @@ pub struct Entity {
     pub agent_as: Option<usize>,
     pub aliases: Vec<String>,
     pub nisba: Vec<String>,
+    /// The members a group stands for (`EntityDef::members`).
+    pub members: Vec<usize>,
 }
 
 /// A relation pattern, compiled: prepositions folded, window set.
@@ -474,6 +476,7 @@ impl Checker<'_> {
                 agent_as: None,
                 aliases: def.aliases.clone(),
                 nisba: def.nisba.clone(),
+                members: Vec::new(),
             });
             file_of.push((*file, def));
         }
@@ -492,6 +495,16 @@ impl Checker<'_> {
                 match entity_index.get(a) {
                     Some(&ai) => entities[i].agent_as = Some(ai),
                     None => self.problem_in_entity(*file, &def.id, Some(a), format!("{}: unknown agent_as {a:?}", def.id), "no entity has this id", None),
+                }
+            }
+            for m in &def.members {
+                match entity_index.get(m) {
+                    Some(&mi) if mi != i => entities[i].members.push(mi),
+                    Some(_) => self.problem_in_entity(*file, &def.id, Some(m), format!("{}: a group cannot be its own member", def.id), "this member", None),
+                    None => {
+                        let help = closest(m, entity_index.keys()).map(|c| format!("did you mean {c:?}?"));
+                        self.problem_in_entity(*file, &def.id, Some(m), format!("{}: unknown member {m:?}", def.id), "no entity has this id", help)
+                    }
                 }
             }
         }

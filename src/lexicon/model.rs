@@ -79,6 +79,11 @@ pub struct EntityDef {
     /// entity instead.
     #[serde(default)]
     pub agent_as: Option<String>,
+    /// For a group that is only its members (the Astana guarantors: Russia,
+    /// Turkey, Iran): the ids of those members. A claim about the group is
+    /// a claim about each of them, made through the group's name.
+    #[serde(default)]
+    pub members: Vec<String>,
     /// Free text for curators: sources, disambiguation.
     #[serde(default)]
     pub note: Option<String>,

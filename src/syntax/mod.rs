@@ -475,6 +475,22 @@ impl<'a> Sentence<'a> {
                 }
             }
             if preps.contains(word) {
+                // a definite noun closes the phrase it heads: a definite name
+                // of an actor after it begins anew (طالبت الدول الضامنة في
+                // البيان الختامي الأمم المتحدة بـ…، اتهمت موسكو في بيانها
+                // الرسمي الولايات المتحدة), unless the noun is a head or
+                // title that takes the name (إلى الرئيس، مع الحركة)
+                let g = &lex.grammar;
+                let head_word = |x: &str| {
+                    let bare = x.strip_prefix("ال").unwrap_or(x);
+                    [&g.place_heads, &g.actor_heads].iter().any(|l| l.iter().any(|h| h == x || h == bare)) || [&g.members, &g.titles, &g.territory_heads].iter().any(|l| l.contains(x) || l.contains(bare))
+                };
+                let actor_name = matches!(it.kind, ItemKind::Entity { nisba: false, entity, .. } if lex.entities[entity].kind.is_actor()) && self.definite(it.first_word);
+                // (definite by its article or by a possessive: في بيانها)
+                let closed = |k: usize| self.definite(k) || ["ها", "هما", "هم"].iter().any(|x| self.word(k).ends_with(x));
+                if actor_name && w + 1 < it.first_word && closed(w + 1) && !head_word(self.word(w + 1)) && (w + 2..it.first_word).all(|k| self.relational_adjective(k) && self.definite(k)) {
+                    return None;
+                }
                 // a partitive inside another preposition's phrase belongs to
                 // that one (بين عناصر من الهيئة ومقاتلي الحركة، ضد مقاتلين من داعش)
                 // (and so is a delegation's, or officials' in a body: بين وفد
