@@ -362,6 +362,17 @@ impl<'a> Sentence<'a> {
                 let located = comma_only && u.prep.as_ref().is_some_and(|x| x != "بين") && lex.entities[pe].kind != lex.entities[e].kind && !list_goes_on;
                 let closed = (comma_only && waw_joined) || located;
                 let coord = same_clause && !resolved && !closed && ((coord_gap && (conj || !gap.is_empty() || (nisba && pnisba))) || self.coordinated_nisba(lex, pit, it));
+                // (the second side of «بين» after the first side's patron
+                // is that side's partner, not the patron's: بين قوات الأسايش
+                // التابعة للإدارة الذاتية وعناصر من الدفاع الوطني)
+                let patron = (conj || gap.starts_with('و')) && u.items.len() == 1 && (self.affiliated(lex, u).is_some() || self.owned_by(lex, u));
+                let n = units.len();
+                if coord && patron && n >= 2 && units[n - 2].prep.as_deref() == Some("بين") && units[n - 2].items.len() == 1 && units[n - 2].clause == it.clause {
+                    units[n - 2].items.push(i);
+                    prev = Some(i);
+                    continue;
+                }
+                let u = units.last_mut().unwrap();
                 if coord {
                     waw_joined |= conj || gap.contains('و');
                     u.items.push(i);
