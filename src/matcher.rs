@@ -66,6 +66,7 @@ pub struct Matcher {
     chain_letters: Vec<char>,
     max_chain: usize,
     suffixes: Vec<String>,
+    plural_suffixes: Vec<String>,
 }
 
 impl Matcher {
@@ -105,6 +106,7 @@ impl Matcher {
             },
             max_chain: lex.grammar.proclitics.iter().map(|p| p.chars().count()).max().unwrap_or(0),
             suffixes: lex.grammar.cue_suffixes.clone(),
+            plural_suffixes: lex.grammar.plural_cue_suffixes.clone(),
         }
     }
 
@@ -167,7 +169,9 @@ impl Matcher {
                 // (ـها is one suffix: دخولها is دخول + ها, not the listed
                 // form دخوله + an accusative alef)
                 let split_ha = folded[..e].ends_with('ه') && &folded[e..word_end] == "ا";
-                let end_ok = word_end == e || (surf.suffixable && !split_ha && self.suffixes.iter().any(|x| x == &folded[e..word_end]));
+                let tail = &folded[e..word_end];
+                let plural = folded[..e].ends_with("ات") && self.plural_suffixes.iter().any(|x| x == tail);
+                let end_ok = word_end == e || (surf.suffixable && !split_ha && (plural || self.suffixes.iter().any(|x| x == tail)));
                 if end_ok && self.prefix_ok(prefix, surf) {
                     // (a suffix the lexicon spelled out is still a suffix)
                     let form_end = if word_end == e { e - surf.spelled_suffix } else { e };

@@ -82,6 +82,7 @@ impl Pattern {
 pub struct Grammar {
     pub proclitics: Vec<String>,
     pub cue_suffixes: Vec<String>,
+    pub plural_cue_suffixes: Vec<String>,
     pub negators: Vec<String>,
     pub denials: Vec<String>,
     pub falsity_predicates: Vec<String>,
@@ -796,6 +797,7 @@ impl Checker<'_> {
         Grammar {
             proclitics,
             cue_suffixes: fold(&g.cue_suffixes),
+            plural_cue_suffixes: fold(&g.plural_cue_suffixes),
             negators: fold(&g.negators),
             denials: fold(&g.denials),
             falsity_predicates: fold(&g.falsity_predicates),

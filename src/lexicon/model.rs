@@ -240,6 +240,10 @@ pub struct GrammarFile {
     pub proclitics: Vec<String>,
     /// Pronoun suffixes a cue may carry (هاجمها، سحبت قواتها).
     pub cue_suffixes: Vec<String>,
+    /// Suffixes a cue may carry only after the plural ـات, where they
+    /// cannot be a folded taa marbuta (هجماته، غاراته: ـه).
+    #[serde(default)]
+    pub plural_cue_suffixes: Vec<String>,
     /// Particles that negate the cue they stand before (لم، لن، لا، عدم، غير).
     pub negators: Vec<String>,
     /// Words that cancel a negator right before them (لا يزال، لا سيما).
