@@ -866,6 +866,7 @@ impl<'l> Extractor<'l> {
             for &p in &pats {
                 let mut r = roles::assign(lex, &s, ci, &lex.patterns[p], shared.as_ref());
                 roles::add_casualties(lex, &s, ci, &lex.patterns[p], &mut r);
+                roles::reciprocal(lex, &s, ci, &lex.patterns[p], &mut r);
                 let mut f = self.frame(ci, it.first_word, p, r, pol, neg);
                 if !f.pairs.is_empty() {
                     if lex.patterns[p].shape == crate::lexicon::Shape::Verb {

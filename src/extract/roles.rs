@@ -864,6 +864,33 @@ fn agent_word_before(s: &Sentence, p: &Pattern, u: &Unit) -> Option<usize> {
 
 /// Does the agent unit satisfy the pattern's restriction (a kind, or a
 /// head word before it such as وزير، وفد، نظيره)?
+/// How many words before a hostile noun a verb of exchange may govern it
+/// (تبادلت هيئة تحرير الشام وقوات النظام السوري القصف: 7).
+const RECIPROCAL_REACH: usize = 10;
+
+/// A hostile noun governed by a verb of exchange (grammar.ron:
+/// reciprocal_words) whose subject is two or more actors: they struck
+/// each other, and a place after it is where, not a target.
+pub fn reciprocal(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, r: &mut Roles) {
+    let rel = &lex.relations[p.relation];
+    if p.shape != Shape::Noun || rel.family != crate::lexicon::model::Family::Hostile || r.agents.len() < 2 {
+        return;
+    }
+    let it = &s.items[cue];
+    let start = it.first_word.saturating_sub(RECIPROCAL_REACH);
+    let exchanged = (start..it.first_word).rev().find(|&w| s.clause_of_word[w] == it.clause && lex.grammar.reciprocal_words.contains(s.word(w).trim_start_matches(['و', 'ف'])));
+    let Some(v) = exchanged else { return };
+    // (the subject stands between the verb and the noun, nothing else does)
+    if other_cue_between(lex, s, p.relation, v, it.first_word) || cue_between(s, v, it.first_word) {
+        return;
+    }
+    r.among = std::mem::take(&mut r.agents);
+    r.patients.clear();
+    r.mutual = true;
+    r.agent_source = "the subject of a verb of exchange (تبادل): they struck each other";
+    r.patient_source = "the subject of a verb of exchange (تبادل): they struck each other";
+}
+
 /// The victims an attack noun reaches through a report of casualties before
 /// it (استشهد عضو في الحرس الثوري جراء غارة إسرائيلية، مقتل 33 جندياً تركياً
 /// جراء ضربة نفذها النظام): the actors named between a word of death or

@@ -303,6 +303,11 @@ pub struct GrammarFile {
     /// the actors between them and an attack noun are what it struck.
     #[serde(default)]
     pub casualty_words: Vec<String>,
+    /// Verbs of exchange (تبادل): the coordinated subject of one that
+    /// governs a hostile noun attack each other (تبادلت الهيئة وقوات النظام
+    /// القصف).
+    #[serde(default)]
+    pub reciprocal_words: Vec<String>,
     #[serde(default)]
     pub cause_words: Vec<String>,
     /// Forms of «to be» that may stand between a relative pronoun and its
