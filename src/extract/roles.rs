@@ -553,6 +553,15 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 let accept = |u: &Unit| u.prep.as_ref().is_some_and(|x| p.object_preps.contains(x) && x != "بين") || (verbal && u.prep.is_none() && u.first_word - cw_last <= 2);
                 r = find_patient(lex, s, rel, &after, patient_from, false, w, agent_unit, accept, r);
             }
+            // a verb of the same relation right after the noun is its
+            // predicate or its relative clause (القصف استهدف مستودعاً لحزب
+            // الله، شنت غارات استهدفت مواقع للحرس الثوري): the verb's object
+            // is the noun's
+            if r.patients.is_empty() && r.among.is_empty() && agent_unit.is_none() {
+                if let Some((vp, vlast)) = predicate_verb(lex, s, cue, p.relation) {
+                    r = verb_patient(lex, s, vp, rel, &after, vlast, vp.window, agent_unit, r);
+                }
+            }
             // a suffix on the act a demand governs is the one addressed (دعت
             // إيران واشنطن إلى وقف غاراتها)
             if r.agents.is_empty() && r.among.is_empty() && suffixed && p.genitive == Genitive::Agent {
@@ -810,6 +819,20 @@ pub fn governing_light_verb(lex: &Lexicon, s: &Sentence, cue: usize, clause: usi
             return Some(w);
         }
     }
+}
+
+/// The verb right after the noun cue `cue`, in its clause, of the noun's
+/// relation and taking its object bare, with no pronoun suffix (not the
+/// agent word of «هجوم شنه تنظيم داعش», nor «استهدفها»): the noun is its
+/// subject (القصف استهدف…، غارات استهدفت…). Its pattern and last word.
+fn predicate_verb<'l>(lex: &'l Lexicon, s: &Sentence, cue: usize, relation: usize) -> Option<(&'l Pattern, usize)> {
+    let it = &s.items[cue];
+    let next = s.items.get(cue + 1).filter(|n| n.first_word == it.last_word + 1 && n.clause == it.clause)?;
+    let crate::syntax::ItemKind::Cue(ps) = &next.kind else { return None };
+    if !next.mention.suffix(s.text).is_empty() || !next.mention.proclitic(s.text).is_empty() {
+        return None;
+    }
+    ps.iter().map(|&k| &lex.patterns[k]).find(|q| q.shape == Shape::Verb && q.relation == relation && q.direct_object).map(|q| (q, next.last_word))
 }
 
 /// The second side of «بين X من جهة، وY من جهة أخرى»: the unit right after
