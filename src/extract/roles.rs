@@ -244,8 +244,14 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             // a relative clause whose verb carries the head as a resumptive
             // object (قسد التي تتهمها أنقرة): the head is the object, the name
             // after the verb its subject
+            // (the head may be a place: مدينة حلب التي قصفتها الطائرات
+            // الروسية; and the subject an act of the verb's own relation
+            // whose nisba or genitive names its agent: التي استهدفتها ضربات
+            // جوية تركية)
             let resumptive = !matches!(it.mention.suffix(s.text), "" | "ا" | "وا");
-            if let (Some(head), Some(subj), true) = (svo, vso, resumptive) {
+            let relative_head = before.iter().find(|u| relative(u) && cw_first - u.last_word <= 3 && !cue_between(s, u.last_word, cw_first) && !s.soft_break_between(u.last_word, cw_first + 1)).filter(|u| !object_members(lex, s, u, rel.object).is_empty());
+            let act_subject = after.first().filter(|u| !plural && !we && (u.nisba || u.prep.is_none()) && !actor_members(lex, s, u).is_empty() && act_then_agent(lex, s, p.relation, cw_last, u.first_word));
+            if let (Some(head), Some(subj), true) = (relative_head.or(svo), vso.or(act_subject), resumptive) {
                 if relative(head) && cw_first - head.last_word <= 3 {
                     let objs = object_members(lex, s, head, rel.object);
                     if !objs.is_empty() && agent_allowed(lex, s, p, subj) {
@@ -833,6 +839,19 @@ fn predicate_verb<'l>(lex: &'l Lexicon, s: &Sentence, cue: usize, relation: usiz
         return None;
     }
     ps.iter().map(|&k| &lex.patterns[k]).find(|q| q.shape == Shape::Verb && q.relation == relation && q.direct_object).map(|q| (q, next.last_word))
+}
+
+/// Do the words between a verb ending at `verb` and the name at `name`
+/// hold a verbal noun of the verb's relation right after it and then only
+/// its adjectives (استهدفتها ضربات جوية تركية، قصفتها غارات روسية)? The
+/// name is then that act's agent, and the act the verb's subject.
+fn act_then_agent(lex: &Lexicon, s: &Sentence, relation: usize, verb: usize, name: usize) -> bool {
+    let Some(act) = s.items.iter().find(|x| x.first_word == verb + 1) else { return false };
+    let crate::syntax::ItemKind::Cue(ps) = &act.kind else { return false };
+    ps.iter().any(|&k| lex.patterns[k].shape == Shape::Noun && lex.patterns[k].relation == relation)
+        && act.last_word < name
+        && name - act.last_word <= 3
+        && (act.last_word + 1..name).all(|w| s.relational_adjective(w) && !s.word_in_item(w))
 }
 
 /// The second side of «بين X من جهة، وY من جهة أخرى»: the unit right after
