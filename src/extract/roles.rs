@@ -209,7 +209,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             let timed = (cw_last + 1..s.words.len().min(cw_last + 4)).take_while(|&k| s.clause_of_word[k] == clause && lex.grammar.time_adverbs.contains(s.word(k))).count();
             let lead = cw_last + timed;
             let members_of = |u: &Unit| {
-                u.prep.as_deref() == Some("من") && lead + 2 < u.first_word && lex.grammar.members.contains(s.word(lead + 1)) && s.word(lead + 2) == "من" && u.first_word - lead <= 5
+                u.prep.as_deref() == Some("من") && lead + 2 < u.first_word && s.member_word(lex, lead + 1) && s.word(lead + 2) == "من" && u.first_word - lead <= 5
             };
             let vso = after.first().filter(|u| {
                 !plural && !we && !actor_members(lex, s, u).is_empty() && ((free(u) && u.first_word - lead <= 3 && !cue_between(s, cw_last, u.first_word)) || (members_of(u) && !cue_between(s, lead + 1, u.first_word)))
@@ -222,7 +222,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 after.get(1).copied().filter(|u| {
                     let timed = (o.last_word + 1..u.first_word).filter(|&k| lex.grammar.time_adverbs.contains(s.word(k))).count();
                     // (or members of it: انسحبت من مورك وحدات من الجيش التركي)
-                    let members = u.prep.as_deref() == Some("من") && (o.last_word + 1..u.first_word.saturating_sub(1)).any(|k| lex.grammar.members.contains(s.word(k)) && s.word(k + 1) == "من");
+                    let members = u.prep.as_deref() == Some("من") && (o.last_word + 1..u.first_word.saturating_sub(1)).any(|k| s.member_word(lex, k) && s.word(k + 1) == "من");
                     (free(u) || members) && u.first_word - o.last_word - timed <= 3 + 2 * usize::from(members) && !actor_members(lex, s, u).is_empty() && !cue_between(s, cw_last, u.first_word) && !s.soft_break_between(o.last_word, u.first_word)
                 })
             });
@@ -414,11 +414,11 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 let titles = (cw_last + 1..u.first_word).all(|w| {
                     let x = s.word(w);
                     let bare = x.strip_prefix("ال").unwrap_or(x);
-                    g.titles.contains(x) || g.members.contains(bare) || x == "من" || x == "كل" || g.actor_heads.iter().any(|h| h == bare)
+                    g.titles.contains(x) || g.members.contains(bare) || s.member_word(lex, w) || x == "من" || x == "كل" || g.actor_heads.iter().any(|h| h == bare)
                 });
                 let near = u.first_word - cw_last <= 2 || ((partitive || u.nisba) && u.first_word - cw_last <= 3) || (titles && u.first_word - cw_last <= 4);
                 // (a share of the group is the group: وصول عدد من كتائب الجيش الحر)
-                let share = partitive && u.first_word >= 2 && (cw_last + 1..u.first_word).any(|w| lex.grammar.members.contains(s.word(w)) || s.word(w) == "كل");
+                let share = partitive && u.first_word >= 2 && (cw_last + 1..u.first_word).any(|w| s.member_word(lex, w) || s.word(w) == "كل");
                 let between_free = near && (u.prep.is_none() || (p.genitive == Genitive::Patient && partitive) || (share && titles));
                 if between_free {
                     // (a nisba behind a head noun of its own describes that
@@ -648,7 +648,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     // has the actor its clause is about as the first party
                     // (bare, or members of it: عناصر من الحرس الثوري; not any
                     // name after من: سحب القوات من سوريا عقب اتصال مع…)
-                    let members_of = |u: &Unit| u.prep.as_deref() == Some("من") && (u.first_word.saturating_sub(3)..u.first_word).any(|w| lex.grammar.members.contains(s.word(w)));
+                    let members_of = |u: &Unit| u.prep.as_deref() == Some("من") && (u.first_word.saturating_sub(3)..u.first_word).any(|w| s.member_word(lex, w));
                     if let Some(u) = before.iter().find(|u| (free(u) || members_of(u)) && !actor_members(lex, s, u).is_empty() && !cue_between(s, u.last_word, cw_first)) {
                         r.agents = actor_members(lex, s, u);
                         r.agent_source = "the actor the clause is about, for a noun whose مع names the other party";
@@ -943,7 +943,7 @@ fn verb_patient(lex: &Lexicon, s: &Sentence, p: &Pattern, rel: &crate::lexicon::
     // (الفلول المتبقية من داعش) when من is not itself the pattern's
     // preposition
     // a member stands for the group (قتل قائد في الحرس الثوري، عناصر من حزب الله)
-    let member = |u: &Unit| u.first_word >= 2 && lex.grammar.members.contains(s.word(u.first_word - 2)) && matches!(u.prep.as_deref(), Some("من" | "في"));
+    let member = |u: &Unit| u.first_word >= 2 && s.member_word(lex, u.first_word - 2) && matches!(u.prep.as_deref(), Some("من" | "في"));
     let accept = |u: &Unit| match &u.prep {
         Some(x) => p.object_preps.contains(x) || (p.direct_object && (x == "ل" || member(u) || (x == "من" && u.first_word > from + 2 && !p.object_preps.iter().any(|o| o == "من")))),
         None => p.direct_object,

@@ -258,6 +258,14 @@ impl<'a> Sentence<'a> {
         u.items.iter().filter_map(|&i| self.entity(i).map(|(e, _)| e)).collect()
     }
 
+    /// Is word `w` a member of a group or a count of them (عناصر، عدد،
+    /// ثلاثة، 25: grammar.ron `members`, `quantities`, or digits)?
+    pub fn member_word(&self, lex: &Lexicon, w: usize) -> bool {
+        let word = self.word(w);
+        let g = &lex.grammar;
+        g.members.contains(word) || g.quantities.contains(word) || (!word.is_empty() && word.chars().all(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c)))
+    }
+
     /// Is word `w` covered by any item?
     pub fn word_in_item(&self, w: usize) -> bool {
         self.items.iter().any(|it| it.first_word <= w && w <= it.last_word)
@@ -477,7 +485,7 @@ impl<'a> Sentence<'a> {
             if preps.contains(word) {
                 // a partitive inside another preposition's phrase belongs to
                 // that one (بين عناصر من الهيئة ومقاتلي الحركة، ضد مقاتلين من داعش)
-                if word == "من" && w >= 2 && w - 2 >= stop && self.clause_of_word[w - 2] == it.clause && lex.grammar.members.contains(self.word(w - 1)) {
+                if word == "من" && w >= 2 && w - 2 >= stop && self.clause_of_word[w - 2] == it.clause && self.member_word(lex, w - 1) {
                     let outer = self.word(w - 2);
                     if preps.contains(outer) && outer != "من" {
                         return Some(outer.to_string());
