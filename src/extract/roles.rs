@@ -250,8 +250,11 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             // جوية تركية)
             let resumptive = !matches!(it.mention.suffix(s.text), "" | "ا" | "وا");
             let relative_head = before.iter().find(|u| relative(u) && cw_first - u.last_word <= 3 && !cue_between(s, u.last_word, cw_first) && !s.soft_break_between(u.last_word, cw_first + 1)).filter(|u| !object_members(lex, s, u, rel.object).is_empty());
-            let act_subject = after.first().filter(|u| !plural && !we && (u.nisba || u.prep.is_none()) && !actor_members(lex, s, u).is_empty() && act_then_agent(lex, s, p.relation, cw_last, u.first_word));
-            if let (Some(head), Some(subj), true) = (relative_head.or(svo), vso.or(act_subject), resumptive) {
+            let act_subject = after.first().filter(|u| !plural && !we && (u.nisba || u.prep.is_none()) && !actor_members(lex, s, u).is_empty() && act_then_agent(lex, s, p.relation, lead, u.first_word));
+            // (so is it when the verb opens its clause: استهدفت غارات روسية
+            // مدينة إدلب، قتلت غارة إسرائيلية سبعة من عناصر الحرس)
+            let vso = vso.or(act_subject);
+            if let (Some(head), Some(subj), true) = (relative_head.or(svo), vso, resumptive) {
                 if relative(head) && cw_first - head.last_word <= 3 {
                     let objs = object_members(lex, s, head, rel.object);
                     if !objs.is_empty() && agent_allowed(lex, s, p, subj) {
