@@ -946,7 +946,17 @@ fn verb_patient(lex: &Lexicon, s: &Sentence, p: &Pattern, rel: &crate::lexicon::
     // (الفلول المتبقية من داعش) when من is not itself the pattern's
     // preposition
     // a member stands for the group (قتل قائد في الحرس الثوري، عناصر من حزب الله)
-    let member = |u: &Unit| u.first_word >= 2 && s.member_word(lex, u.first_word - 2) && matches!(u.prep.as_deref(), Some("من" | "في"));
+    // (definite too, as the object of a verb: قتلت قسد القيادي في تنظيم الدولة)
+    // (the preposition may stand before the name's head noun: القيادي في
+    // تنظيم داعش)
+    let member = |u: &Unit| {
+        let Some(prep) = u.prep.as_deref().filter(|x| matches!(*x, "من" | "في")) else { return false };
+        let at = (u.first_word.saturating_sub(2)..u.first_word).rev().find(|&k| s.word(k) == prep && (k + 1..u.first_word).all(|h| lex.grammar.actor_heads.iter().any(|x| x == s.word(h))));
+        at.is_some_and(|at| at >= 1 && {
+            let k = at - 1;
+            s.member_word(lex, k) || s.word(k).strip_prefix("ال").is_some_and(|bare| lex.grammar.members.contains(bare))
+        })
+    };
     let accept = |u: &Unit| match &u.prep {
         Some(x) => p.object_preps.contains(x) || (p.direct_object && (x == "ل" || member(u) || (x == "من" && u.first_word > from + 2 && !p.object_preps.iter().any(|o| o == "من")))),
         None => p.direct_object,
