@@ -560,7 +560,13 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 // its verb does: دخولها المدينة، اقتحامهم البلدة)
                 let verbal = suffixed && p.genitive == Genitive::Agent;
                 let accept = |u: &Unit| u.prep.as_ref().is_some_and(|x| p.object_preps.contains(x) && x != "بين") || (verbal && u.prep.is_none() && u.first_word - cw_last <= 2);
-                r = find_patient(lex, s, rel, &after, patient_from, false, w, agent_unit, accept, r);
+                r = find_patient(lex, s, rel, &after, patient_from, false, w, agent_unit, &accept, r);
+                // (past a parenthetical, as a verb's: شن مسلحون من داعش
+                // هجوماً مسلحاً، بعد منتصف الليل، على نقطة لقسد)
+                let past = past_parenthetical(s, patient_from);
+                if r.patients.is_empty() && past != patient_from {
+                    r = find_patient(lex, s, rel, &after, past, false, w, agent_unit, accept, r);
+                }
             }
             // a verb of the same relation right after the noun is its
             // predicate or its relative clause (القصف استهدف مستودعاً لحزب
@@ -982,7 +988,8 @@ fn past_parenthetical(s: &Sentence, from: usize) -> usize {
     let comma_before = |w: usize| w > 0 && w < s.words.len() && s.text[s.words[w - 1].end..s.words[w].start].contains(['،', ',']);
     // (past an adjective of the subject's: بيان أمريكي أردني مشترك، صدر…)
     let starts_item = |w: usize| s.items.iter().any(|it| it.first_word == w);
-    let Some(open) = [from + 1, from + 2].into_iter().find(|&w| comma_before(w) && (w == from + 1 || !starts_item(from + 1))) else {
+    // (or two: ضربة جوية دقيقة، مساء الأحد، على…)
+    let Some(open) = [from + 1, from + 2, from + 3].into_iter().find(|&w| comma_before(w) && (from + 1..w).all(|k| !starts_item(k) && !comma_before(k))) else {
         return from;
     };
     if starts_item(open) {
