@@ -1061,7 +1061,9 @@ fn extend_struck(lex: &Lexicon, s: &Sentence, after: &[&Unit], u: &Unit, r: &mut
         return;
     }
     let mut last = u.last_word;
-    let mut actor_seen = s.members(u).iter().any(|&e| lex.entities[e].kind.is_actor() && lex.entities[e].kind != crate::lexicon::EntityKind::State);
+    // (a state counts as the owner of a site its nisba describes: القنصلية
+    // الإيرانية في دمشق، مواقع إيرانية في دير الزور)
+    let mut actor_seen = s.members(u).iter().any(|&e| lex.entities[e].kind.is_actor() && (lex.entities[e].kind != crate::lexicon::EntityKind::State || u.nisba));
     for v in after.iter().filter(|v| v.first_word > u.last_word) {
         let gap = v.first_word - last;
         if gap > 4 || cue_between(s, last, v.first_word) || s.soft_break_between(last, v.first_word) || s.text[s.words[last].end..s.words[v.first_word].start].contains(['،', ',']) {
