@@ -638,7 +638,11 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 let manner = rel.symmetric && (matches!(it.mention.proclitic(s.text), "ب" | "بال") || s.word(cw_first).starts_with("بال"));
                 // and so is a meeting after a word of time whose مع names the
                 // other party (طالب لافروف تركيا بالانسحاب خلال اجتماع مع نظيره)
-                let meeting = rel.symmetric && timed(cw_first) && !r.patients.is_empty();
+                // (and a fight after one: سيطرت قوات النظام على القصير بعد
+                // معارك مع فصائل المعارضة; it was fought both ways)
+                let with_other = after.iter().any(|u| u.prep.as_deref() == Some("مع") && actor_members(lex, s, u).iter().any(|e| r.patients.contains(e)));
+                let fight = rel.family == crate::lexicon::model::Family::Hostile && with_other;
+                let meeting = (rel.symmetric || fight) && timed(cw_first) && !r.patients.is_empty();
                 let purpose = (manner || meeting || matches!(it.mention.proclitic(s.text), "ل" | "لل")) && shared.is_some_and(|sh| sh.cue_last < cw_first);
                 let light = before.iter().find(|u| {
                     (free_or_partitive(u) || u.nisba) && cw_first - u.last_word <= 2 && !actor_members(lex, s, u).is_empty() && !prep_between(lex, s, u.last_word, cw_first) && !cue_between(s, u.last_word, cw_first)
@@ -651,6 +655,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     // مع…، بدأت إيران في سحب…) has that verb's subject
                     r.agents = sh.agents.clone();
                     r.agent_source = "the subject of the verb whose complement the noun is";
+                    r.mutual = fight && meeting;
                 } else if after.iter().any(|u| u.prep.as_deref() == Some("مع") && actor_members(lex, s, u).iter().any(|e| r.patients.contains(e))) {
                     // a noun whose مع names the other party (في ختام اجتماع مع
                     // نظيره، مصرع عناصر من الحرس خلال اشتباكات مع المعارضة)
