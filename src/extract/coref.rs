@@ -121,6 +121,30 @@ impl Memory {
         g.iter().all(|&a| related(lex, a, first)).then_some(first)
     }
 
+    /// Who struck last, before `pos`: the agents of this sentence's strikes
+    /// before it (`here`), else of the latest sentence of the `window` that
+    /// has one; none when two unrelated strikers share that sentence. «The
+    /// bombing» with no agent of its own (القصف استهدف…) is theirs.
+    pub fn last_striker(&self, lex: &Lexicon, sentence: usize, pos: usize, here: &[usize], not: &[usize]) -> Resolution {
+        let from = sentence.saturating_sub(self.window);
+        let fits = |a: usize| !not.iter().any(|&n| related(lex, a, n));
+        let mut groups: Vec<Vec<usize>> = vec![here.iter().copied().filter(|&a| fits(a)).collect()];
+        for s in (from..sentence).rev() {
+            groups.push(self.strikes.iter().filter(|&&(x, a, _)| x == s && fits(a)).map(|&(_, a, _)| a).collect());
+        }
+        let Some(g) = groups.into_iter().find(|g| !g.is_empty()) else { return Resolution::none(Unresolved::NoCandidate) };
+        let first = g[0];
+        if !g.iter().all(|&a| related(lex, a, first)) {
+            return Resolution::none(Unresolved::Ambiguous);
+        }
+        // (the antecedent as named last before the act)
+        let named = self.named.iter().rev().filter(|n| n.sentence < sentence || (n.sentence == sentence && n.pos < pos)).find(|n| n.entity == first || lex.entities[n.entity].agent_as == Some(first));
+        match named {
+            Some(n) => Resolution { entities: vec![(first, n.via.clone())], why: Ok("the agent of the last strike, for «the attack» with no agent of its own") },
+            None => Resolution::none(Unresolved::NoCandidate),
+        }
+    }
+
     /// The parties `entities` as named in `sentence` before `pos`, as a
     /// resolution (a dual suffix after an act of two parties in the same
     /// sentence); none unless every one of them is named there.

@@ -328,6 +328,9 @@ impl<'l> Extractor<'l> {
             .flat_map(|f| f.pairs.iter().map(move |&(a, b)| (s.items[f.cue].mention.span.start, a, b)))
             .filter(|&(_, a, b)| a != b && lex.entities[a].kind.is_actor() && lex.entities[b].kind.is_actor() && !self.related(a, b))
             .collect();
+        // the agents of the strikes this sentence has told, by place (with
+        // a target or not: روسيا أجرت غارات…، أن الغارات على مواقع…)
+        let strikes_here: Vec<(usize, usize)> = frames.iter().filter(|f| self.strike(f)).flat_map(|f| f.agents.iter().map(move |&a| (s.items[f.cue].mention.span.start, a))).collect();
         // the agents of the threats, demands, accusations and rejections
         // of the sentence (cue word, clause, agents)
         let governors: Vec<(usize, usize, Vec<usize>)> = frames
@@ -379,6 +382,17 @@ impl<'l> Extractor<'l> {
                 ObjectKind::Any => true,
             };
             match p.shape {
+                // «the attack» with a target and no agent of its own (وقالت
+                // مصادر إن القصف استهدف مستودعاً لحزب الله) is the last strike
+                // told, in this sentence or the ones before
+                crate::lexicon::Shape::Noun if agents.is_empty() && suffix.is_empty() && !patients.is_empty() && self.strike(f) && s.definite(it.first_word) && f.rejected == Some(Reason::NoAgent) => {
+                    let here: Vec<usize> = strikes_here.iter().filter(|x| x.0 < pos).map(|x| x.1).collect();
+                    // (not the actor struck; a place may be its own state's)
+                    let struck: Vec<usize> = patients.iter().copied().filter(|&e| lex.entities[e].kind.is_actor()).collect();
+                    let res = memory.last_striker(lex, index, pos, &here, &struck);
+                    record("agent of «the attack»", &res, slot_via);
+                    agents = res.entities.iter().map(|x| x.0).filter(|&e| lex.entities[e].kind.is_actor()).collect();
+                }
                 crate::lexicon::Shape::Noun if agents.is_empty() && refs.pronoun(suffix).is_some() => {
                     let Some(pr) = refs.pronoun(suffix) else { continue };
                     if p.genitive == crate::lexicon::model::Genitive::Patient && patients.is_empty() {

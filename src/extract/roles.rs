@@ -211,7 +211,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             let timed = (cw_last + 1..s.words.len().min(cw_last + 4)).take_while(|&k| s.clause_of_word[k] == clause && lex.grammar.time_adverbs.contains(s.word(k))).count();
             let lead = cw_last + timed;
             let members_of = |u: &Unit| {
-                u.prep.as_deref() == Some("من") && lead + 2 < u.first_word && lex.grammar.members.contains(s.word(lead + 1)) && s.word(lead + 2) == "من" && u.first_word - lead <= 5
+                u.prep.as_deref() == Some("من") && lead + 2 < u.first_word && s.member_word(lex, lead + 1) && s.word(lead + 2) == "من" && u.first_word - lead <= 5
             };
             // (a place alone right after a verb that takes a place as its
             // direct object is that object, not a capital acting: زرت بغداد
@@ -234,7 +234,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 after.get(1).copied().filter(|u| {
                     let timed = (o.last_word + 1..u.first_word).filter(|&k| lex.grammar.time_adverbs.contains(s.word(k))).count();
                     // (or members of it: انسحبت من مورك وحدات من الجيش التركي)
-                    let members = u.prep.as_deref() == Some("من") && (o.last_word + 1..u.first_word.saturating_sub(1)).any(|k| lex.grammar.members.contains(s.word(k)) && s.word(k + 1) == "من");
+                    let members = u.prep.as_deref() == Some("من") && (o.last_word + 1..u.first_word.saturating_sub(1)).any(|k| s.member_word(lex, k) && s.word(k + 1) == "من");
                     (free(u) || members) && u.first_word - o.last_word - timed <= 3 + 2 * usize::from(members) && !actor_members(lex, s, u).is_empty() && !cue_between(s, cw_last, u.first_word) && !s.soft_break_between(o.last_word, u.first_word)
                 })
             });
@@ -256,8 +256,17 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             // a relative clause whose verb carries the head as a resumptive
             // object (قسد التي تتهمها أنقرة): the head is the object, the name
             // after the verb its subject
+            // (the head may be a place: مدينة حلب التي قصفتها الطائرات
+            // الروسية; and the subject an act of the verb's own relation
+            // whose nisba or genitive names its agent: التي استهدفتها ضربات
+            // جوية تركية)
             let resumptive = !matches!(it.mention.suffix(s.text), "" | "ا" | "وا");
-            if let (Some(head), Some(subj), true) = (svo, vso, resumptive) {
+            let relative_head = before.iter().find(|u| relative(u) && cw_first - u.last_word <= 3 && !cue_between(s, u.last_word, cw_first) && !s.soft_break_between(u.last_word, cw_first + 1)).filter(|u| !object_members(lex, s, u, rel.object).is_empty());
+            let act_subject = after.first().filter(|u| !plural && !we && (u.nisba || u.prep.is_none()) && !actor_members(lex, s, u).is_empty() && act_then_agent(lex, s, p.relation, lead, u.first_word));
+            // (so is it when the verb opens its clause: استهدفت غارات روسية
+            // مدينة إدلب، قتلت غارة إسرائيلية سبعة من عناصر الحرس)
+            let vso = vso.or(act_subject);
+            if let (Some(head), Some(subj), true) = (relative_head.or(svo), vso, resumptive) {
                 if relative(head) && cw_first - head.last_word <= 3 {
                     let objs = object_members(lex, s, head, rel.object);
                     if !objs.is_empty() && agent_allowed(lex, s, p, subj) {
@@ -421,11 +430,11 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 let titles = (cw_last + 1..u.first_word).all(|w| {
                     let x = s.word(w);
                     let bare = x.strip_prefix("ال").unwrap_or(x);
-                    g.titles.contains(x) || g.members.contains(bare) || x == "من" || x == "كل" || g.actor_heads.iter().any(|h| h == bare)
+                    g.titles.contains(x) || g.members.contains(bare) || s.member_word(lex, w) || x == "من" || x == "كل" || g.actor_heads.iter().any(|h| h == bare)
                 });
                 let near = u.first_word - cw_last <= 2 || ((partitive || u.nisba) && u.first_word - cw_last <= 3) || (titles && u.first_word - cw_last <= 4);
                 // (a share of the group is the group: وصول عدد من كتائب الجيش الحر)
-                let share = partitive && u.first_word >= 2 && (cw_last + 1..u.first_word).any(|w| lex.grammar.members.contains(s.word(w)) || s.word(w) == "كل");
+                let share = partitive && u.first_word >= 2 && (cw_last + 1..u.first_word).any(|w| s.member_word(lex, w) || s.word(w) == "كل");
                 let between_free = near && (u.prep.is_none() || (p.genitive == Genitive::Patient && partitive) || (share && titles));
                 if between_free {
                     // (a nisba behind a head noun of its own describes that
@@ -564,7 +573,22 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 // its verb does: دخولها المدينة، اقتحامهم البلدة)
                 let verbal = suffixed && p.genitive == Genitive::Agent;
                 let accept = |u: &Unit| u.prep.as_ref().is_some_and(|x| p.object_preps.contains(x) && x != "بين") || (verbal && u.prep.is_none() && u.first_word - cw_last <= 2);
-                r = find_patient(lex, s, rel, &after, patient_from, false, w, agent_unit, accept, r);
+                r = find_patient(lex, s, rel, &after, patient_from, false, w, agent_unit, &accept, r);
+                // (past a parenthetical, as a verb's: شن مسلحون من داعش
+                // هجوماً مسلحاً، بعد منتصف الليل، على نقطة لقسد)
+                let past = past_parenthetical(s, patient_from);
+                if r.patients.is_empty() && past != patient_from {
+                    r = find_patient(lex, s, rel, &after, past, false, w, agent_unit, accept, r);
+                }
+            }
+            // a verb of the same relation right after the noun is its
+            // predicate or its relative clause (القصف استهدف مستودعاً لحزب
+            // الله، شنت غارات استهدفت مواقع للحرس الثوري): the verb's object
+            // is the noun's
+            if r.patients.is_empty() && r.among.is_empty() && agent_unit.is_none() {
+                if let Some((vp, vlast)) = predicate_verb(lex, s, cue, p.relation) {
+                    r = verb_patient(lex, s, vp, rel, &after, vlast, vp.window, agent_unit, r);
+                }
             }
             // a suffix on the act a demand governs is the one addressed (دعت
             // إيران واشنطن إلى وقف غاراتها)
@@ -627,7 +651,11 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 let manner = rel.symmetric && (matches!(it.mention.proclitic(s.text), "ب" | "بال") || s.word(cw_first).starts_with("بال"));
                 // and so is a meeting after a word of time whose مع names the
                 // other party (طالب لافروف تركيا بالانسحاب خلال اجتماع مع نظيره)
-                let meeting = rel.symmetric && timed(cw_first) && !r.patients.is_empty();
+                // (and a fight after one: سيطرت قوات النظام على القصير بعد
+                // معارك مع فصائل المعارضة; it was fought both ways)
+                let with_other = after.iter().any(|u| u.prep.as_deref() == Some("مع") && actor_members(lex, s, u).iter().any(|e| r.patients.contains(e)));
+                let fight = rel.family == crate::lexicon::model::Family::Hostile && with_other;
+                let meeting = (rel.symmetric || fight) && timed(cw_first) && !r.patients.is_empty();
                 let purpose = (manner || meeting || matches!(it.mention.proclitic(s.text), "ل" | "لل")) && shared.is_some_and(|sh| sh.cue_last < cw_first);
                 let light = before.iter().find(|u| {
                     (free_or_partitive(u) || u.nisba) && cw_first - u.last_word <= 2 && !actor_members(lex, s, u).is_empty() && !prep_between(lex, s, u.last_word, cw_first) && !cue_between(s, u.last_word, cw_first)
@@ -640,13 +668,14 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     // مع…، بدأت إيران في سحب…) has that verb's subject
                     r.agents = sh.agents.clone();
                     r.agent_source = "the subject of the verb whose complement the noun is";
+                    r.mutual = fight && meeting;
                 } else if after.iter().any(|u| u.prep.as_deref() == Some("مع") && actor_members(lex, s, u).iter().any(|e| r.patients.contains(e))) {
                     // a noun whose مع names the other party (في ختام اجتماع مع
                     // نظيره، مصرع عناصر من الحرس خلال اشتباكات مع المعارضة)
                     // has the actor its clause is about as the first party
                     // (bare, or members of it: عناصر من الحرس الثوري; not any
                     // name after من: سحب القوات من سوريا عقب اتصال مع…)
-                    let members_of = |u: &Unit| u.prep.as_deref() == Some("من") && (u.first_word.saturating_sub(3)..u.first_word).any(|w| lex.grammar.members.contains(s.word(w)));
+                    let members_of = |u: &Unit| u.prep.as_deref() == Some("من") && (u.first_word.saturating_sub(3)..u.first_word).any(|w| s.member_word(lex, w));
                     if let Some(u) = before.iter().find(|u| (free(u) || members_of(u)) && !actor_members(lex, s, u).is_empty() && !cue_between(s, u.last_word, cw_first)) {
                         r.agents = actor_members(lex, s, u);
                         r.agent_source = "the actor the clause is about, for a noun whose مع names the other party";
@@ -840,6 +869,33 @@ pub fn governing_light_verb(lex: &Lexicon, s: &Sentence, cue: usize, clause: usi
     }
 }
 
+/// The verb right after the noun cue `cue`, in its clause, of the noun's
+/// relation and taking its object bare, with no pronoun suffix (not the
+/// agent word of «هجوم شنه تنظيم داعش», nor «استهدفها»): the noun is its
+/// subject (القصف استهدف…، غارات استهدفت…). Its pattern and last word.
+fn predicate_verb<'l>(lex: &'l Lexicon, s: &Sentence, cue: usize, relation: usize) -> Option<(&'l Pattern, usize)> {
+    let it = &s.items[cue];
+    let next = s.items.get(cue + 1).filter(|n| n.first_word == it.last_word + 1 && n.clause == it.clause)?;
+    let crate::syntax::ItemKind::Cue(ps) = &next.kind else { return None };
+    if !next.mention.suffix(s.text).is_empty() || !next.mention.proclitic(s.text).is_empty() {
+        return None;
+    }
+    ps.iter().map(|&k| &lex.patterns[k]).find(|q| q.shape == Shape::Verb && q.relation == relation && q.direct_object).map(|q| (q, next.last_word))
+}
+
+/// Do the words between a verb ending at `verb` and the name at `name`
+/// hold a verbal noun of the verb's relation right after it and then only
+/// its adjectives (استهدفتها ضربات جوية تركية، قصفتها غارات روسية)? The
+/// name is then that act's agent, and the act the verb's subject.
+fn act_then_agent(lex: &Lexicon, s: &Sentence, relation: usize, verb: usize, name: usize) -> bool {
+    let Some(act) = s.items.iter().find(|x| x.first_word == verb + 1) else { return false };
+    let crate::syntax::ItemKind::Cue(ps) = &act.kind else { return false };
+    ps.iter().any(|&k| lex.patterns[k].shape == Shape::Noun && lex.patterns[k].relation == relation)
+        && act.last_word < name
+        && name - act.last_word <= 3
+        && (act.last_word + 1..name).all(|w| s.relational_adjective(w) && !s.word_in_item(w))
+}
+
 /// The second side of «بين X من جهة، وY من جهة أخرى»: the unit right after
 /// «من جهة» that follows `u`.
 fn other_side<'s>(lex: &Lexicon, s: &'s Sentence, u: &Unit) -> Option<&'s Unit> {
@@ -961,7 +1017,17 @@ fn verb_patient(lex: &Lexicon, s: &Sentence, p: &Pattern, rel: &crate::lexicon::
     // (الفلول المتبقية من داعش) when من is not itself the pattern's
     // preposition
     // a member stands for the group (قتل قائد في الحرس الثوري، عناصر من حزب الله)
-    let member = |u: &Unit| u.first_word >= 2 && lex.grammar.members.contains(s.word(u.first_word - 2)) && matches!(u.prep.as_deref(), Some("من" | "في"));
+    // (definite too, as the object of a verb: قتلت قسد القيادي في تنظيم الدولة)
+    // (the preposition may stand before the name's head noun: القيادي في
+    // تنظيم داعش)
+    let member = |u: &Unit| {
+        let Some(prep) = u.prep.as_deref().filter(|x| matches!(*x, "من" | "في")) else { return false };
+        let at = (u.first_word.saturating_sub(2)..u.first_word).rev().find(|&k| s.word(k) == prep && (k + 1..u.first_word).all(|h| lex.grammar.actor_heads.iter().any(|x| x == s.word(h))));
+        at.is_some_and(|at| at >= 1 && {
+            let k = at - 1;
+            s.member_word(lex, k) || s.word(k).strip_prefix("ال").is_some_and(|bare| lex.grammar.members.contains(bare))
+        })
+    };
     // a meeting that is itself the direct object, named by a noun of the
     // same relation (استضافت الدوحة اجتماعاً جمع…، استقبلت عمّان قمة
     // بين…): the names after it are that noun's parties, not the host's
@@ -995,7 +1061,8 @@ fn past_parenthetical(s: &Sentence, from: usize) -> usize {
     let comma_before = |w: usize| w > 0 && w < s.words.len() && s.text[s.words[w - 1].end..s.words[w].start].contains(['،', ',']);
     // (past an adjective of the subject's: بيان أمريكي أردني مشترك، صدر…)
     let starts_item = |w: usize| s.items.iter().any(|it| it.first_word == w);
-    let Some(open) = [from + 1, from + 2].into_iter().find(|&w| comma_before(w) && (w == from + 1 || !starts_item(from + 1))) else {
+    // (or two: ضربة جوية دقيقة، مساء الأحد، على…)
+    let Some(open) = [from + 1, from + 2, from + 3].into_iter().find(|&w| comma_before(w) && (from + 1..w).all(|k| !starts_item(k) && !comma_before(k))) else {
         return from;
     };
     if starts_item(open) {
@@ -1067,7 +1134,9 @@ fn extend_struck(lex: &Lexicon, s: &Sentence, after: &[&Unit], u: &Unit, r: &mut
         return;
     }
     let mut last = u.last_word;
-    let mut actor_seen = s.members(u).iter().any(|&e| lex.entities[e].kind.is_actor() && lex.entities[e].kind != crate::lexicon::EntityKind::State);
+    // (a state counts as the owner of a site its nisba describes: القنصلية
+    // الإيرانية في دمشق، مواقع إيرانية في دير الزور)
+    let mut actor_seen = s.members(u).iter().any(|&e| lex.entities[e].kind.is_actor() && (lex.entities[e].kind != crate::lexicon::EntityKind::State || u.nisba));
     for v in after.iter().filter(|v| v.first_word > u.last_word) {
         let gap = v.first_word - last;
         if gap > 4 || cue_between(s, last, v.first_word) || s.soft_break_between(last, v.first_word) || s.text[s.words[last].end..s.words[v.first_word].start].contains(['،', ',']) {

@@ -111,6 +111,7 @@ pub struct Grammar {
     pub ownership_words: HashSet<String>,
     pub titles: HashSet<String>,
     pub members: HashSet<String>,
+    pub quantities: HashSet<String>,
     pub actor_heads: Vec<String>,
     pub place_heads: Vec<String>,
     /// Every conjugated form of the light verbs, folded.
@@ -827,6 +828,7 @@ impl Checker<'_> {
             ownership_words: fold(&g.ownership_words).into_iter().collect(),
             titles: fold(&g.titles).into_iter().collect(),
             members: fold(&g.members).into_iter().collect(),
+            quantities: fold(&g.quantities).into_iter().collect(),
             actor_heads: fold(&g.actor_heads),
             place_heads: fold(&g.place_heads),
             light_verbs: g.light_verbs.past.iter().flat_map(|v| conjugate_past(v)).chain(g.light_verbs.present.iter().flat_map(|v| conjugate_present(&normalize_str(v)))).collect(),

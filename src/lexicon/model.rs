@@ -341,6 +341,11 @@ pub struct GrammarFile {
     /// Members of a group, who stand for it as a verb's object.
     #[serde(default)]
     pub members: Vec<String>,
+    /// Cardinal numbers written as words (ثلاثة، خمسة، أحد): a count of
+    /// members is a share of the group, as a word of `members` is (مقتل
+    /// ثلاثة من عناصر الحرس الثوري). Numbers in digits count too.
+    #[serde(default)]
+    pub quantities: Vec<String>,
     /// Titles between a noun and the name it governs (وزير خارجية، المرشد الأعلى).
     #[serde(default)]
     pub titles: Vec<String>,

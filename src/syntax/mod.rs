@@ -258,6 +258,14 @@ impl<'a> Sentence<'a> {
         u.items.iter().filter_map(|&i| self.entity(i).map(|(e, _)| e)).collect()
     }
 
+    /// Is word `w` a member of a group or a count of them (عناصر، عدد،
+    /// ثلاثة، 25: grammar.ron `members`, `quantities`, or digits)?
+    pub fn member_word(&self, lex: &Lexicon, w: usize) -> bool {
+        let word = self.word(w);
+        let g = &lex.grammar;
+        g.members.contains(word) || g.quantities.contains(word) || (!word.is_empty() && word.chars().all(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c)))
+    }
+
     /// Is word `w` covered by any item?
     pub fn word_in_item(&self, w: usize) -> bool {
         self.items.iter().any(|it| it.first_word <= w && w <= it.last_word)
@@ -506,16 +514,17 @@ impl<'a> Sentence<'a> {
                 // that one (بين عناصر من الهيئة ومقاتلي الحركة، ضد مقاتلين من داعش)
                 // (and so is a delegation's, or officials' in a body: بين وفد
                 // من حماس ووفد إسرائيلي، جمع … بمسؤولين في الاستخبارات التركية)
-                let group = |x: &str| lex.grammar.members.contains(x) || lex.grammar.delegations.contains(x);
+                let group = |k: usize| self.member_word(lex, k) || lex.grammar.delegations.contains(self.word(k));
                 if matches!(word, "من" | "في" | "عن") && w >= 1 && w - 1 >= stop && self.clause_of_word[w - 1] == it.clause {
                     let before = self.word(w - 1);
-                    if group(before) && w >= 2 && w - 2 >= stop && self.clause_of_word[w - 2] == it.clause {
+                    if group(w - 1) && w >= 2 && w - 2 >= stop && self.clause_of_word[w - 2] == it.clause {
                         let outer = self.word(w - 2);
                         if preps.contains(outer) && outer != "من" {
                             return Some(outer.to_string());
                         }
                     }
-                    if let Some(p) = ["ب", "ل"].iter().find(|p| before.strip_prefix(**p).is_some_and(group)) {
+                    let g = &lex.grammar;
+                    if let Some(p) = ["ب", "ل"].iter().find(|p| before.strip_prefix(**p).is_some_and(|b| g.members.contains(b) || g.delegations.contains(b))) {
                         return Some(p.to_string());
                     }
                 }
