@@ -335,7 +335,9 @@ impl<'l> Extractor<'l> {
             .filter(|f| self.complement_relations.contains(&f.pattern_relation(lex)))
             .map(|f| (s.items[f.cue].first_word, s.items[f.cue].clause, f.agents.clone()))
             .collect();
-        for f in frames.iter_mut() {
+        for fi in 0..frames.len() {
+            let (done, rest) = frames.split_at_mut(fi);
+            let f = &mut rest[0];
             if f.rejected == Some(Reason::SameEntity) {
                 self.rebind_hostile_object(a, norm, index, s, f, memory, slot_via, trace);
                 continue;
@@ -421,8 +423,26 @@ impl<'l> Extractor<'l> {
                         // ضغطوا): now that the sentence's subjects are known it
                         // may resolve; if not, the verb takes no other
                         let pronoun = unresolved.iter().find(|u| !u.possessed && u.last_word + 1 == it.first_word);
+                        // (after حيث or كما: the actor of the clause right
+                        // before, in this sentence: كثفت إسرائيل عملياتها،
+                        // حيث سيطرت على…)
+                        let continued = (it.first_word > 0 && lex.grammar.subject_continuations.contains(s.word(it.first_word - 1)) && self.opens_clause(s, f.cue))
+                            .then(|| {
+                                // (of an act, as filled so far; a passive or
+                                // participle describes a noun: «الخاضعة لسيطرة
+                                // داعش» names no actor of the clause)
+                                done.iter().filter(|g| {
+                                    let c = &s.items[g.cue];
+                                    !g.agents.is_empty() && c.first_word < it.first_word && c.clause + 1 == it.clause && matches!(lex.patterns[g.pattern].shape, crate::lexicon::Shape::Verb | crate::lexicon::Shape::Noun)
+                                }).last()
+                            })
+                            .flatten()
+                            .map(|g| memory.named_here(lex, index, pos, &g.agents, "the actor of the clause before, which حيث or كما goes on about"))
+                            .filter(|res| !res.entities.is_empty());
                         let res = if let Some(u) = pronoun {
                             Some(memory.pronoun(lex, u.pronoun, index, u.pos, None))
+                        } else if continued.is_some() {
+                            continued
                         } else if suffix == "نا" || form.ends_with("نا") || p.first_plural_present(form) {
                             // («we» is the speaker's organisation, as قواتنا is)
                             Some(memory.speaker(lex, index, pos, true))
@@ -721,7 +741,8 @@ impl<'l> Extractor<'l> {
         // a bare verb opening a sentence has its subject after it
         // (هاجمت مجموعة مسلحة…), named or not
         let w = it.first_word;
-        let clause_start = w == 0 || s.clause_of_word[w - 1] != s.clause_of_word[w] || self.lex.grammar.complementizers.contains(s.word(w - 1));
+        // (or a connective that goes on about the same actor: حيث سيطرت، كما أخلى)
+        let clause_start = w == 0 || s.clause_of_word[w - 1] != s.clause_of_word[w] || self.lex.grammar.complementizers.contains(s.word(w - 1)) || self.lex.grammar.subject_continuations.contains(s.word(w - 1));
         // ...unless what follows it is a time or a preposition (وصل مساء
         // الثلاثاء إلى طهران): then it has none, and is about the one before
         let g = &self.lex.grammar;

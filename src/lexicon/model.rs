@@ -280,6 +280,10 @@ pub struct GrammarFile {
     /// (دخلت أمس الأربعاء قوات من الحشد).
     #[serde(default)]
     pub time_adverbs: Vec<String>,
+    /// Connectives that go on about the same actor (حيث، كما): a verb right
+    /// after one with no subject of its own has the clause before's.
+    #[serde(default)]
+    pub subject_continuations: Vec<String>,
     /// Delegations (وفد), and the words that name the person leading one
     /// (برئاسة): that person is the one who visits.
     #[serde(default)]
