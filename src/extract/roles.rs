@@ -207,9 +207,16 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             // من تنظيم داعش; not في: قُتل قائد في الحرس is a passive's victim)
             // (words of time may stand between: دخلت أمس الأربعاء قوات من الحشد)
             let timed = (cw_last + 1..s.words.len().min(cw_last + 4)).take_while(|&k| s.clause_of_word[k] == clause && lex.grammar.time_adverbs.contains(s.word(k))).count();
-            let lead = cw_last + timed;
+            // (and, in a relative clause, the preposition and pronoun that
+            // take its head back: والتي يتمركز فيها عناصر من حزب الله، التي
+            // انسحبت منها القوات الروسية)
+            let in_relative = (cw_first.saturating_sub(3)..cw_first).any(|k| s.clause_of_word[k] == clause && lex.grammar.relatives.contains(s.word(k)));
+            let resumes = |k: usize| k < s.words.len() && s.clause_of_word[k] == clause && p.object_preps.iter().any(|pr| s.word(k).strip_prefix(pr.as_str()).and_then(|rest| lex.references.pronoun(rest)).is_some_and(|i| !lex.references.pronouns[i].first_person));
+            let lead = cw_last + timed + usize::from(in_relative && resumes(cw_last + timed + 1));
+            // (a share may carry its adjective: عدد كبير من عناصر حزب الله)
             let members_of = |u: &Unit| {
-                u.prep.as_deref() == Some("من") && lead + 2 < u.first_word && lex.grammar.members.contains(s.word(lead + 1)) && s.word(lead + 2) == "من" && u.first_word - lead <= 5
+                let of = if lead + 2 < s.words.len() && s.word(lead + 2) == "من" { 2 } else if lead + 3 < s.words.len() && s.word(lead + 3) == "من" && !s.word_in_item(lead + 2) { 3 } else { 0 };
+                u.prep.as_deref() == Some("من") && of > 0 && lead + of < u.first_word && lex.grammar.members.contains(s.word(lead + 1)) && u.first_word - lead <= 3 + of
             };
             let vso = after.first().filter(|u| {
                 !plural && !we && !actor_members(lex, s, u).is_empty() && ((free(u) && u.first_word - lead <= 3 && !cue_between(s, cw_last, u.first_word)) || (members_of(u) && !cue_between(s, lead + 1, u.first_word)))
@@ -346,7 +353,14 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     // is the city; a relative joined by و reaches past that
                     // phrase to the head it adds to)
                     let reach = if s.word(rp).starts_with('و') { 8 } else { 2 };
-                    if let Some(head) = s.units.iter().rev().filter(|u| u.last_word < rp && rp - u.last_word <= reach).find(|u| !(u.nisba && u.prep.is_some())) {
+                    // (nor is a place after a word of direction the head:
+                    // «منطقة التلول الحمر شمال القنيطرة، والتي» is the area)
+                    let head = s.units.iter().rev().filter(|u| u.last_word < rp && rp - u.last_word <= reach).find(|u| !(u.nisba && u.prep.is_some()));
+                    let head = head.map(|h| {
+                        let direction = h.prep.as_ref().is_some_and(|x| lex.grammar.locatives.contains(x) && !matches!(x.as_str(), "في" | "ب"));
+                        s.units.iter().rev().find(|v| direction && v.last_word + 2 == h.first_word && v.clause == h.clause && !object_members(lex, s, v, rel.object).is_empty()).unwrap_or(h)
+                    });
+                    if let Some(head) = head {
                         let objs = object_members(lex, s, head, rel.object);
                         if !objs.is_empty() && !objs.iter().any(|e| r.agents.contains(e)) {
                             r.patients = objs;
