@@ -427,7 +427,14 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 let near = u.first_word - cw_last <= 2 || ((partitive || u.nisba) && u.first_word - cw_last <= 3) || (titles && u.first_word - cw_last <= 4);
                 // (a share of the group is the group: وصول عدد من كتائب الجيش الحر)
                 let share = partitive && u.first_word >= 2 && (cw_last + 1..u.first_word).any(|w| lex.grammar.members.contains(s.word(w)) || s.word(w) == "كل");
-                let between_free = near && (u.prep.is_none() || (p.genitive == Genitive::Patient && partitive) || (share && titles));
+                // (a cue that is itself a body of forces is of the group after
+                // من, past its adjectives: وصول تعزيزات عسكرية من لواء التوحيد)
+                // (and its head noun: من الجيش التركي)
+                let of = (cw_last + 1..u.first_word).find(|&w| s.word(w) == "من");
+                let own_body = partitive && lex.grammar.members.contains(s.word(cw_last).trim_start_matches(['و', 'ف'])) && of.is_some_and(|k| {
+                    k - cw_last <= 3 && u.first_word - k <= 2 && (cw_last + 1..k).all(|w| s.relational_adjective(w) && !s.word_in_item(w)) && (k + 1..u.first_word).all(|w| { let x = s.word(w); g.actor_heads.iter().any(|h| h == x.strip_prefix("ال").unwrap_or(x)) })
+                });
+                let between_free = (near && (u.prep.is_none() || (p.genitive == Genitive::Patient && partitive) || (share && titles))) || (own_body && p.genitive == Genitive::Agent);
                 if between_free {
                     // (a nisba behind a head noun of its own describes that
                     // noun, which is the genitive: بالتنسيق مع ضباط من القوات
