@@ -1069,8 +1069,26 @@ fn place_behind_head(lex: &Lexicon, s: &Sentence, after: &[&Unit], from: usize, 
         return r;
     }
     let noun = if lex.grammar.prepositions.contains(s.word(head_word)) { head_word + 1 } else { head_word };
-    let Some(u) = after.iter().find(|u| u.first_word > noun) else { return r };
-    if u.first_word - from > w.max(8) || head_word >= u.first_word || s.items.iter().any(|x| (x.first_word..=x.last_word).contains(&head_word) && !matches!(x.kind, crate::syntax::ItemKind::Entity { via: Some(_), .. } | crate::syntax::ItemKind::Reference(_))) {
+    // (a landmark after a preposition of nearness may stand between the
+    // head and its place: نقاط له بالقرب من نهر الفرات ببلدة البوكمال; the
+    // place is the one after it, in or at)
+    let g = &lex.grammar;
+    let nearness = |k: usize| (1..=3).rev().find(|&n| k + n <= s.words.len() && s.clause_of_word[k + n - 1] == s.clause_of_word[k] && g.proximity_preps.contains(&s.text[s.words[k].start..s.words[k + n - 1].end])).unwrap_or(0);
+    let landmark = (noun + 1..(noun + 4).min(s.words.len())).find_map(|k| Some((k, nearness(k))).filter(|x| x.1 > 0));
+    let u = match landmark {
+        Some((k, n)) => after.iter().find(|u| u.first_word > k + n && u.first_word - (k + n) <= 5 && u.prep.as_deref().is_some_and(|x| matches!(x, "في" | "ب"))),
+        None => after.iter().find(|u| u.first_word > noun),
+    };
+    let Some(u) = u else { return r };
+    // (the landmark's words count for nothing)
+    let skipped = landmark.map_or(0, |(k, _)| {
+        let mut start = u.first_word;
+        while start > k + 1 && { let x = s.word(start - 1); let bare = x.strip_prefix(['ب', 'ف']).unwrap_or(x); g.prepositions.contains(x) || g.place_heads.iter().any(|h| h == x || h == bare) } {
+            start -= 1;
+        }
+        start - k
+    });
+    if u.first_word - from - skipped > w.max(8) || head_word >= u.first_word || s.items.iter().any(|x| (x.first_word..=x.last_word).contains(&head_word) && !matches!(x.kind, crate::syntax::ItemKind::Entity { via: Some(_), .. } | crate::syntax::ItemKind::Reference(_))) {
         return r;
     }
     let prep_word = s.word(head_word);
@@ -1086,8 +1104,8 @@ fn place_behind_head(lex: &Lexicon, s: &Sentence, after: &[&Unit], from: usize, 
     } {
         phrase -= 1;
     }
-    let preps_between = (head_word + 1..phrase).filter(|&k| lex.grammar.prepositions.contains(s.word(k))).count();
-    if !head_is_slot || preps_between > 0 || u.first_word - head_word > 6 || !u.prep.as_ref().is_some_and(|p| lex.grammar.locatives.contains(p)) || complementizer_between(lex, s, from, u.first_word) || cue_between(s, from, u.first_word) || s.soft_break_between(from, u.first_word) {
+    let preps_between = (head_word + 1..landmark.map_or(phrase, |(k, _)| k.min(phrase))).filter(|&k| lex.grammar.prepositions.contains(s.word(k))).count();
+    if !head_is_slot || preps_between > 0 || u.first_word - head_word - skipped > 6 || !u.prep.as_ref().is_some_and(|p| lex.grammar.locatives.contains(p)) || complementizer_between(lex, s, from, u.first_word) || cue_between(s, from, u.first_word) || s.soft_break_between(from, u.first_word) {
         return r;
     }
     let m = object_members(lex, s, u, ObjectKind::Place);

@@ -284,6 +284,10 @@ pub struct GrammarFile {
     /// after one with no subject of its own has the clause before's.
     #[serde(default)]
     pub subject_continuations: Vec<String>,
+    /// Prepositions of nearness (قرب، بالقرب من): the place after one is a
+    /// landmark near the spot, not the spot's place.
+    #[serde(default)]
+    pub proximity_preps: Vec<String>,
     /// Delegations (وفد), and the words that name the person leading one
     /// (برئاسة): that person is the one who visits.
     #[serde(default)]
