@@ -582,6 +582,19 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     r.agent_source = "the one a demand addresses, for the act it governs whose suffix names its agent";
                 }
             }
+            // the forces a noun of sending names right after it move, and so
+            // does the one who sends them, the subject of the light verb that
+            // governs it (قامت القوات الروسية بإرسال «أسود العشائر» إلى البادية)
+            if p.object_moves && !r.agents.is_empty() && !suffixed {
+                if let Some(u) = light_verb_subject(lex, s, cw_first, clause) {
+                    for e in actor_members(lex, s, u) {
+                        if !r.agents.contains(&e) && !r.patients.contains(&e) {
+                            r.agents.push(e);
+                        }
+                    }
+                    r.agent_source = "the forces named after a noun of sending, and the subject of the light verb that governs it";
+                }
+            }
             // the subject of a light verb before the noun (شنت إسرائيل هجوما)
             if r.agents.is_empty() && r.among.is_empty() && !suffixed {
                 if let Some(u) = light_verb_subject(lex, s, cw_first, clause) {
