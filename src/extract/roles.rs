@@ -245,7 +245,10 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     r.agents = sh.agents.clone();
                     r.agent_source = "the subject of the verb it is joined to (و/ف/ثم)";
                     agent_unit = None;
-                    return verb_patient(lex, s, p, rel, &after, cw_last, w, agent_unit, r);
+                    // (and the forces it sends move too: زار طهران، وأرسل
+                    // المزيد من الفصائل من حلب إلى إدلب)
+                    let from = if p.object_moves { sent_forces(lex, s, p, &after, cw_last, agent_unit, &mut r) } else { cw_last };
+                    return verb_patient(lex, s, p, rel, &after, from, w, agent_unit, r);
                 }
             }
             // a relative clause whose verb carries the head as a resumptive
@@ -325,17 +328,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             // the forces a verb of sending sends move too (أرسلت إيران مقاتلين
             // من الحرس الثوري إلى سوريا، دفع الجيش بتعزيزات من الفرقة الرابعة)
             if p.object_moves && !r.agents.is_empty() {
-                let sent = after.iter().find(|u| {
-                    u.first_word > patient_from && u.first_word - patient_from <= 6 && Some(u.first_word) != agent_unit && matches!(u.prep.as_deref(), None | Some("من" | "ب" | "ل")) && !actor_members(lex, s, u).is_empty() && !other_cue_between(lex, s, p.relation, patient_from, u.first_word)
-                });
-                if let Some(u) = sent {
-                    for e in actor_members(lex, s, u) {
-                        if !r.agents.contains(&e) {
-                            r.agents.push(e);
-                        }
-                    }
-                    patient_from = u.last_word;
-                }
+                patient_from = sent_forces(lex, s, p, &after, patient_from, agent_unit, &mut r);
             }
             let mut r = verb_patient(lex, s, p, rel, &after, patient_from, w, agent_unit, r);
             // a relative clause whose verb takes its head back through a
@@ -734,6 +727,23 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
         }
     }
     r
+}
+
+/// The forces a verb of sending sends (أرسلت إيران مقاتلين من الحرس الثوري
+/// إلى سوريا، دفع الجيش بتعزيزات من الفرقة الرابعة): named within six words
+/// after `from`, bare or after من، ب، ل; they move too, and are added to the
+/// agents. Returns where the object is sought from: past them, if found.
+fn sent_forces(lex: &Lexicon, s: &Sentence, p: &Pattern, after: &[&Unit], from: usize, agent_unit: Option<usize>, r: &mut Roles) -> usize {
+    let sent = after.iter().find(|u| {
+        u.first_word > from && u.first_word - from <= 6 && Some(u.first_word) != agent_unit && matches!(u.prep.as_deref(), None | Some("من" | "ب" | "ل")) && !actor_members(lex, s, u).is_empty() && !other_cue_between(lex, s, p.relation, from, u.first_word)
+    });
+    let Some(u) = sent else { return from };
+    for e in actor_members(lex, s, u) {
+        if !r.agents.contains(&e) {
+            r.agents.push(e);
+        }
+    }
+    u.last_word
 }
 
 /// The unit a comitative (مع، بمشاركة، برفقة: grammar.ron) adds right
