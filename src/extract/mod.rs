@@ -939,7 +939,7 @@ impl<'l> Extractor<'l> {
             read.push(f.cue);
             first
         });
-        self.join_partial_frames(&mut frames);
+        self.join_partial_frames(&s, &mut frames);
         if self.coref {
             self.aim_retaliations(&s, index, &mut frames, memory);
         }
@@ -1221,16 +1221,25 @@ impl<'l> Extractor<'l> {
     /// Join frames of one relation where one found only the agent and
     /// another only the patient; a mediator with no parties mediates
     /// between the parties of the sentence's symmetric claims.
-    fn join_partial_frames(&self, frames: &mut [Frame]) {
+    fn join_partial_frames(&self, s: &Sentence, frames: &mut [Frame]) {
         let lex = self.lex;
         let n = frames.len();
+        // (a noun whose pronoun suffix names its own agent, left unresolved,
+        // lends its object to no one: بغية إرسالهم إلى أوكرانيا، فيما انتشرت
+        // الفصائل الإيرانية is not the militias going to Ukraine)
+        let own_agent = |f: &Frame| {
+            let p = &lex.patterns[f.pattern];
+            let it = &s.items[f.cue];
+            let own = &s.text[it.mention.core.min(s.words[it.last_word].end)..s.words[it.last_word].end];
+            p.shape == crate::lexicon::Shape::Noun && p.genitive == crate::lexicon::model::Genitive::Agent && lex.references.third_person_suffix(own).is_some_and(|k| own.strip_suffix(lex.references.pronouns[k].form.as_str()).is_some_and(|stem| p.forms.iter().any(|x| x == stem)))
+        };
         for i in 0..n {
             if !frames[i].pairs.is_empty() || frames[i].agents.is_empty() || !frames[i].patients.is_empty() {
                 continue;
             }
             let rel = frames[i].pattern_relation(lex);
             let near = |j: usize| frames[i].cue_word.abs_diff(frames[j].cue_word) <= JOIN_DISTANCE;
-            let partner = (0..n).find(|&j| j != i && near(j) && frames[j].pairs.is_empty() && frames[j].agents.is_empty() && !frames[j].patients.is_empty() && frames[j].pattern_relation(lex) == rel);
+            let partner = (0..n).find(|&j| j != i && near(j) && frames[j].pairs.is_empty() && frames[j].agents.is_empty() && !frames[j].patients.is_empty() && frames[j].pattern_relation(lex) == rel && !own_agent(&frames[j]));
             let objs: Vec<usize> = match partner {
                 Some(j) => frames[j].patients.clone(),
                 None if lex.relations[rel].id == "mediated" => {
