@@ -750,7 +750,23 @@ impl<'l> Extractor<'l> {
             let next = s.word(it.last_word + 1);
             g.time_words.contains(next) || g.prepositions.contains(next)
         };
-        (conj || (clause_start && w > 0) || bare_start) && !names_before
+        // ...and one after a fronted phrase of time or place that names no
+        // one (وفي 29 من الشهر نفسه دخلت مدينة حلب، وفي اليوم التالي سيطرت…)
+        // (after a comma, or opening its clause)
+        let comma_before = |k: usize| k == 0 || s.clause_of_word[k - 1] != s.clause_of_word[k] || s.text[s.words[k - 1].end..s.words[k].start].contains(['،', ',']);
+        let fronted = (w.saturating_sub(6)..w).find(|&f| comma_before(f)).is_some_and(|f| {
+            let opener = s.word(f).strip_prefix(['و', 'ف']).unwrap_or(s.word(f));
+            f < w && (g.prepositions.contains(opener) || g.time_words.contains(opener)) && !s.items.iter().any(|x| x.first_word >= f && x.first_word < w) && !(f..w).any(|k| comma_before(k) && k > f)
+        });
+        // (and only when what follows it is its object, not a subject the
+        // lexicon does not know: دخلت مدينة حلب، سيطرت على)
+        let object_next = it.last_word + 1 < s.words.len() && {
+            let k = it.last_word + 1;
+            let next = s.word(k);
+            let bare = next.strip_prefix("ال").unwrap_or(next);
+            g.prepositions.contains(next) || g.time_words.contains(next) || g.place_heads.iter().any(|h| h == bare) || s.items.iter().any(|x| x.first_word == k && matches!(x.kind, ItemKind::Entity { entity, .. } if self.lex.entities[entity].kind.is_place()))
+        };
+        ((conj || (clause_start && w > 0) || bare_start) && !names_before) || (fronted && object_next)
     }
 
     /// Every claim of one article, in sentence order, one per (subject,
