@@ -893,7 +893,14 @@ impl<'l> Extractor<'l> {
             if pro.contains(['ا', 'ب', 'ل', 'ك']) || genitive_then_object || (has_noun && roles::governing_light_verb(lex, &s, it.first_word, it.clause).is_some()) {
                 pats.retain(|&p| lex.patterns[p].shape != crate::lexicon::Shape::Verb);
             }
+            // (relations already read from this cue, and whether that
+            // reading stands beside others: طرد is attacked and controls)
+            let mut read_here: Vec<(usize, bool)> = Vec::new();
             for &p in &pats {
+                let pat = &lex.patterns[p];
+                if done && !read_here.iter().all(|&(rel, beside)| rel != pat.relation && (beside || pat.alongside)) {
+                    continue;
+                }
                 let mut r = roles::assign(lex, &s, ci, &lex.patterns[p], shared.as_ref());
                 roles::add_casualties(lex, &s, ci, &lex.patterns[p], &mut r);
                 let mut f = self.frame(ci, it.first_word, p, r, pol, neg);
@@ -908,11 +915,14 @@ impl<'l> Extractor<'l> {
                         f.pairs.clear();
                         f.rejected = Some(Reason::LightVerb);
                     }
+                    read_here.push((pat.relation, pat.alongside));
                     frames.push(f);
                     done = true;
-                    break;
+                    continue;
                 }
-                partials.push(f);
+                if !done {
+                    partials.push(f);
+                }
             }
             if !done {
                 // a verb that found its subject but no object still lends
@@ -949,10 +959,12 @@ impl<'l> Extractor<'l> {
         // one reading per cue, as when its frames were first read: a
         // pattern tried earlier (وصل by a person: visited) wins over a later
         // one that coreference also completed (deployed_to)
-        let mut read: Vec<usize> = Vec::new();
+        // (a reading that stands beside another is its own: طرد)
+        let mut read: Vec<(usize, Option<usize>)> = Vec::new();
         frames.retain(|f| f.pairs.is_empty() || {
-            let first = !read.contains(&f.cue);
-            read.push(f.cue);
+            let key = (f.cue, lex.patterns[f.pattern].alongside.then(|| f.pattern_relation(lex)));
+            let first = !read.contains(&key);
+            read.push(key);
             first
         });
         self.join_partial_frames(&s, &mut frames);

@@ -48,6 +48,7 @@ pub struct Pattern {
     pub genitive: model::Genitive,
     pub nisba_role: model::Genitive,
     pub object_moves: bool,
+    pub alongside: bool,
     pub agent_kinds: Vec<EntityKind>,
     pub agent_heads: Vec<String>,
 }
@@ -664,6 +665,7 @@ impl Checker<'_> {
             genitive: p.genitive,
             nisba_role: p.nisba_role,
             object_moves: p.object_moves,
+            alongside: p.alongside,
             agent_kinds: p.agent_kinds.clone(),
             agent_heads: p.agent_heads.iter().map(|s| normalize_str(s)).collect(),
         });

@@ -207,6 +207,10 @@ pub struct PatternDef {
     /// الثوري إلى سوريا: the IRGC deployed as well as Iran).
     #[serde(default)]
     pub object_moves: bool,
+    /// A reading that stands beside another relation's reading of the same
+    /// cue (طرد: the expeller attacked the enemy and holds the place).
+    #[serde(default)]
+    pub alongside: bool,
 }
 
 /// The role of a genitive after a verbal noun.
