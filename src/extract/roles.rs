@@ -1082,9 +1082,20 @@ fn extend_struck(lex: &Lexicon, s: &Sentence, after: &[&Unit], u: &Unit, r: &mut
 /// head is a spot in that place, so the act reaches the place.
 fn place_behind_head(lex: &Lexicon, s: &Sentence, after: &[&Unit], from: usize, w: usize, accept: impl Fn(&Unit) -> bool, mut r: Roles) -> Roles {
     // (past a time: انسحبوا فجر اليوم من مواقعهم)
+    // (and past a time with its noun and adjective: أخلى الحرس خلال الأيام
+    // الماضية مقاره في الميادين)
     let mut head_word = from + 1;
     while head_word < s.words.len() && lex.grammar.time_words.contains(s.word(head_word)) {
+        let governs = lex.grammar.prepositions.contains(s.word(head_word));
         head_word += 1;
+        if governs && head_word + 1 < s.words.len() && !s.word_in_item(head_word) && !lex.grammar.time_words.contains(s.word(head_word)) {
+            // its noun, and the adjective that agrees with a definite one
+            let definite = s.word(head_word).starts_with("ال");
+            head_word += 1;
+            if definite && s.word(head_word).starts_with("ال") && !s.word_in_item(head_word) {
+                head_word += 1;
+            }
+        }
     }
     // (the head noun itself may be a possessive that names its owner:
     // مواقعهم; the place is the next unit)
