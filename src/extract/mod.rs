@@ -338,7 +338,9 @@ impl<'l> Extractor<'l> {
             .filter(|f| self.complement_relations.contains(&f.pattern_relation(lex)))
             .map(|f| (s.items[f.cue].first_word, s.items[f.cue].clause, f.agents.clone()))
             .collect();
-        for f in frames.iter_mut() {
+        for fi in 0..frames.len() {
+            let (done, rest) = frames.split_at_mut(fi);
+            let f = &mut rest[0];
             if f.rejected == Some(Reason::SameEntity) {
                 self.rebind_hostile_object(a, norm, index, s, f, memory, slot_via, trace);
                 continue;
@@ -439,8 +441,26 @@ impl<'l> Extractor<'l> {
                         // ضغطوا): now that the sentence's subjects are known it
                         // may resolve; if not, the verb takes no other
                         let pronoun = unresolved.iter().find(|u| !u.possessed && u.last_word + 1 == it.first_word);
+                        // (after حيث or كما: the actor of the clause right
+                        // before, in this sentence: كثفت إسرائيل عملياتها،
+                        // حيث سيطرت على…)
+                        let continued = (it.first_word > 0 && lex.grammar.subject_continuations.contains(s.word(it.first_word - 1)) && self.opens_clause(s, f.cue))
+                            .then(|| {
+                                // (of an act, as filled so far; a passive or
+                                // participle describes a noun: «الخاضعة لسيطرة
+                                // داعش» names no actor of the clause)
+                                done.iter().filter(|g| {
+                                    let c = &s.items[g.cue];
+                                    !g.agents.is_empty() && c.first_word < it.first_word && c.clause + 1 == it.clause && matches!(lex.patterns[g.pattern].shape, crate::lexicon::Shape::Verb | crate::lexicon::Shape::Noun)
+                                }).last()
+                            })
+                            .flatten()
+                            .map(|g| memory.named_here(lex, index, pos, &g.agents, "the actor of the clause before, which حيث or كما goes on about"))
+                            .filter(|res| !res.entities.is_empty());
                         let res = if let Some(u) = pronoun {
                             Some(memory.pronoun(lex, u.pronoun, index, u.pos, None))
+                        } else if continued.is_some() {
+                            continued
                         } else if suffix == "نا" || form.ends_with("نا") || p.first_plural_present(form) {
                             // («we» is the speaker's organisation, as قواتنا is)
                             Some(memory.speaker(lex, index, pos, true))
@@ -742,7 +762,8 @@ impl<'l> Extractor<'l> {
         // a bare verb opening a sentence has its subject after it
         // (هاجمت مجموعة مسلحة…), named or not
         let w = it.first_word;
-        let clause_start = w == 0 || s.clause_of_word[w - 1] != s.clause_of_word[w] || self.lex.grammar.complementizers.contains(s.word(w - 1));
+        // (or a connective that goes on about the same actor: حيث سيطرت، كما أخلى)
+        let clause_start = w == 0 || s.clause_of_word[w - 1] != s.clause_of_word[w] || self.lex.grammar.complementizers.contains(s.word(w - 1)) || self.lex.grammar.subject_continuations.contains(s.word(w - 1));
         // ...unless what follows it is a time or a preposition (وصل مساء
         // الثلاثاء إلى طهران): then it has none, and is about the one before
         let g = &self.lex.grammar;
@@ -750,7 +771,23 @@ impl<'l> Extractor<'l> {
             let next = s.word(it.last_word + 1);
             g.time_words.contains(next) || g.prepositions.contains(next)
         };
-        (conj || (clause_start && w > 0) || bare_start) && !names_before
+        // ...and one after a fronted phrase of time or place that names no
+        // one (وفي 29 من الشهر نفسه دخلت مدينة حلب، وفي اليوم التالي سيطرت…)
+        // (after a comma, or opening its clause)
+        let comma_before = |k: usize| k == 0 || s.clause_of_word[k - 1] != s.clause_of_word[k] || s.text[s.words[k - 1].end..s.words[k].start].contains(['،', ',']);
+        let fronted = (w.saturating_sub(6)..w).find(|&f| comma_before(f)).is_some_and(|f| {
+            let opener = s.word(f).strip_prefix(['و', 'ف']).unwrap_or(s.word(f));
+            f < w && (g.prepositions.contains(opener) || g.time_words.contains(opener)) && !s.items.iter().any(|x| x.first_word >= f && x.first_word < w) && !(f..w).any(|k| comma_before(k) && k > f)
+        });
+        // (and only when what follows it is its object, not a subject the
+        // lexicon does not know: دخلت مدينة حلب، سيطرت على)
+        let object_next = it.last_word + 1 < s.words.len() && {
+            let k = it.last_word + 1;
+            let next = s.word(k);
+            let bare = next.strip_prefix("ال").unwrap_or(next);
+            g.prepositions.contains(next) || g.time_words.contains(next) || g.place_heads.iter().any(|h| h == bare) || s.items.iter().any(|x| x.first_word == k && matches!(x.kind, ItemKind::Entity { entity, .. } if self.lex.entities[entity].kind.is_place()))
+        };
+        ((conj || (clause_start && w > 0) || bare_start) && !names_before) || (fronted && object_next)
     }
 
     /// Every claim of one article, in sentence order, one per (subject,
@@ -877,7 +914,14 @@ impl<'l> Extractor<'l> {
             if pro.contains(['ا', 'ب', 'ل', 'ك']) || genitive_then_object || (has_noun && roles::governing_light_verb(lex, &s, it.first_word, it.clause).is_some()) {
                 pats.retain(|&p| lex.patterns[p].shape != crate::lexicon::Shape::Verb);
             }
+            // (relations already read from this cue, and whether that
+            // reading stands beside others: طرد is attacked and controls)
+            let mut read_here: Vec<(usize, bool)> = Vec::new();
             for &p in &pats {
+                let pat = &lex.patterns[p];
+                if done && !read_here.iter().all(|&(rel, beside)| rel != pat.relation && (beside || pat.alongside)) {
+                    continue;
+                }
                 let mut r = roles::assign(lex, &s, ci, &lex.patterns[p], shared.as_ref());
                 roles::add_casualties(lex, &s, ci, &lex.patterns[p], &mut r);
                 roles::reciprocal(lex, &s, ci, &lex.patterns[p], &mut r);
@@ -893,11 +937,14 @@ impl<'l> Extractor<'l> {
                         f.pairs.clear();
                         f.rejected = Some(Reason::LightVerb);
                     }
+                    read_here.push((pat.relation, pat.alongside));
                     frames.push(f);
                     done = true;
-                    break;
+                    continue;
                 }
-                partials.push(f);
+                if !done {
+                    partials.push(f);
+                }
             }
             if !done {
                 // a verb that found its subject but no object still lends
@@ -934,13 +981,15 @@ impl<'l> Extractor<'l> {
         // one reading per cue, as when its frames were first read: a
         // pattern tried earlier (وصل by a person: visited) wins over a later
         // one that coreference also completed (deployed_to)
-        let mut read: Vec<usize> = Vec::new();
+        // (a reading that stands beside another is its own: طرد)
+        let mut read: Vec<(usize, Option<usize>)> = Vec::new();
         frames.retain(|f| f.pairs.is_empty() || {
-            let first = !read.contains(&f.cue);
-            read.push(f.cue);
+            let key = (f.cue, lex.patterns[f.pattern].alongside.then(|| f.pattern_relation(lex)));
+            let first = !read.contains(&key);
+            read.push(key);
             first
         });
-        self.join_partial_frames(&mut frames);
+        self.join_partial_frames(&s, &mut frames);
         if self.coref {
             self.aim_retaliations(&s, index, &mut frames, memory);
         }
@@ -1248,16 +1297,25 @@ impl<'l> Extractor<'l> {
     /// Join frames of one relation where one found only the agent and
     /// another only the patient; a mediator with no parties mediates
     /// between the parties of the sentence's symmetric claims.
-    fn join_partial_frames(&self, frames: &mut [Frame]) {
+    fn join_partial_frames(&self, s: &Sentence, frames: &mut [Frame]) {
         let lex = self.lex;
         let n = frames.len();
+        // (a noun whose pronoun suffix names its own agent, left unresolved,
+        // lends its object to no one: بغية إرسالهم إلى أوكرانيا، فيما انتشرت
+        // الفصائل الإيرانية is not the militias going to Ukraine)
+        let own_agent = |f: &Frame| {
+            let p = &lex.patterns[f.pattern];
+            let it = &s.items[f.cue];
+            let own = &s.text[it.mention.core.min(s.words[it.last_word].end)..s.words[it.last_word].end];
+            p.shape == crate::lexicon::Shape::Noun && p.genitive == crate::lexicon::model::Genitive::Agent && lex.references.third_person_suffix(own).is_some_and(|k| own.strip_suffix(lex.references.pronouns[k].form.as_str()).is_some_and(|stem| p.forms.iter().any(|x| x == stem)))
+        };
         for i in 0..n {
             if !frames[i].pairs.is_empty() || frames[i].agents.is_empty() || !frames[i].patients.is_empty() {
                 continue;
             }
             let rel = frames[i].pattern_relation(lex);
             let near = |j: usize| frames[i].cue_word.abs_diff(frames[j].cue_word) <= JOIN_DISTANCE;
-            let partner = (0..n).find(|&j| j != i && near(j) && frames[j].pairs.is_empty() && frames[j].agents.is_empty() && !frames[j].patients.is_empty() && frames[j].pattern_relation(lex) == rel);
+            let partner = (0..n).find(|&j| j != i && near(j) && frames[j].pairs.is_empty() && frames[j].agents.is_empty() && !frames[j].patients.is_empty() && frames[j].pattern_relation(lex) == rel && !own_agent(&frames[j]));
             let objs: Vec<usize> = match partner {
                 Some(j) => frames[j].patients.clone(),
                 None if lex.relations[rel].id == "mediated" => {

@@ -209,9 +209,16 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             // من تنظيم داعش; not في: قُتل قائد في الحرس is a passive's victim)
             // (words of time may stand between: دخلت أمس الأربعاء قوات من الحشد)
             let timed = (cw_last + 1..s.words.len().min(cw_last + 4)).take_while(|&k| s.clause_of_word[k] == clause && lex.grammar.time_adverbs.contains(s.word(k))).count();
-            let lead = cw_last + timed;
+            // (and, in a relative clause, the preposition and pronoun that
+            // take its head back: والتي يتمركز فيها عناصر من حزب الله، التي
+            // انسحبت منها القوات الروسية)
+            let in_relative = (cw_first.saturating_sub(3)..cw_first).any(|k| s.clause_of_word[k] == clause && lex.grammar.relatives.contains(s.word(k)));
+            let resumes = |k: usize| k < s.words.len() && s.clause_of_word[k] == clause && p.object_preps.iter().any(|pr| s.word(k).strip_prefix(pr.as_str()).and_then(|rest| lex.references.pronoun(rest)).is_some_and(|i| !lex.references.pronouns[i].first_person));
+            let lead = cw_last + timed + usize::from(in_relative && resumes(cw_last + timed + 1));
+            // (a share may carry its adjective: عدد كبير من عناصر حزب الله)
             let members_of = |u: &Unit| {
-                u.prep.as_deref() == Some("من") && lead + 2 < u.first_word && s.member_word(lex, lead + 1) && s.word(lead + 2) == "من" && u.first_word - lead <= 5
+                let of = if lead + 2 < s.words.len() && s.word(lead + 2) == "من" { 2 } else if lead + 3 < s.words.len() && s.word(lead + 3) == "من" && !s.word_in_item(lead + 2) { 3 } else { 0 };
+                u.prep.as_deref() == Some("من") && of > 0 && lead + of < u.first_word && s.member_word(lex, lead + 1) && u.first_word - lead <= 3 + of
             };
             // (a place alone right after a verb that takes a place as its
             // direct object is that object, not a capital acting: زرت بغداد
@@ -250,7 +257,10 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     r.agents = sh.agents.clone();
                     r.agent_source = "the subject of the verb it is joined to (و/ف/ثم)";
                     agent_unit = None;
-                    return verb_patient(lex, s, p, rel, &after, cw_last, w, agent_unit, r);
+                    // (and the forces it sends move too: زار طهران، وأرسل
+                    // المزيد من الفصائل من حلب إلى إدلب)
+                    let from = if p.object_moves { sent_forces(lex, s, p, &after, cw_last, agent_unit, &mut r) } else { cw_last };
+                    return verb_patient(lex, s, p, rel, &after, from, w, agent_unit, r);
                 }
             }
             // a relative clause whose verb carries the head as a resumptive
@@ -339,17 +349,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             // the forces a verb of sending sends move too (أرسلت إيران مقاتلين
             // من الحرس الثوري إلى سوريا، دفع الجيش بتعزيزات من الفرقة الرابعة)
             if p.object_moves && !r.agents.is_empty() {
-                let sent = after.iter().find(|u| {
-                    u.first_word > patient_from && u.first_word - patient_from <= 6 && Some(u.first_word) != agent_unit && matches!(u.prep.as_deref(), None | Some("من" | "ب" | "ل")) && !actor_members(lex, s, u).is_empty() && !other_cue_between(lex, s, p.relation, patient_from, u.first_word)
-                });
-                if let Some(u) = sent {
-                    for e in actor_members(lex, s, u) {
-                        if !r.agents.contains(&e) {
-                            r.agents.push(e);
-                        }
-                    }
-                    patient_from = u.last_word;
-                }
+                patient_from = sent_forces(lex, s, p, &after, patient_from, agent_unit, &mut r);
             }
             let mut r = verb_patient(lex, s, p, rel, &after, patient_from, w, agent_unit, r);
             // a relative clause whose verb takes its head back through a
@@ -367,7 +367,14 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     // is the city; a relative joined by و reaches past that
                     // phrase to the head it adds to)
                     let reach = if s.word(rp).starts_with('و') { 8 } else { 2 };
-                    if let Some(head) = s.units.iter().rev().filter(|u| u.last_word < rp && rp - u.last_word <= reach).find(|u| !(u.nisba && u.prep.is_some())) {
+                    // (nor is a place after a word of direction the head:
+                    // «منطقة التلول الحمر شمال القنيطرة، والتي» is the area)
+                    let head = s.units.iter().rev().filter(|u| u.last_word < rp && rp - u.last_word <= reach).find(|u| !(u.nisba && u.prep.is_some()));
+                    let head = head.map(|h| {
+                        let direction = h.prep.as_ref().is_some_and(|x| lex.grammar.locatives.contains(x) && !matches!(x.as_str(), "في" | "ب"));
+                        s.units.iter().rev().find(|v| direction && v.last_word + 2 == h.first_word && v.clause == h.clause && !object_members(lex, s, v, rel.object).is_empty()).unwrap_or(h)
+                    });
+                    if let Some(head) = head {
                         let objs = object_members(lex, s, head, rel.object);
                         if !objs.is_empty() && !objs.iter().any(|e| r.agents.contains(e)) {
                             r.patients = objs;
@@ -435,7 +442,14 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 let near = u.first_word - cw_last <= 2 || ((partitive || u.nisba) && u.first_word - cw_last <= 3) || (titles && u.first_word - cw_last <= 4);
                 // (a share of the group is the group: وصول عدد من كتائب الجيش الحر)
                 let share = partitive && u.first_word >= 2 && (cw_last + 1..u.first_word).any(|w| s.member_word(lex, w) || s.word(w) == "كل");
-                let between_free = near && (u.prep.is_none() || (p.genitive == Genitive::Patient && partitive) || (share && titles));
+                // (a cue that is itself a body of forces is of the group after
+                // من, past its adjectives: وصول تعزيزات عسكرية من لواء التوحيد)
+                // (and its head noun: من الجيش التركي)
+                let of = (cw_last + 1..u.first_word).find(|&w| s.word(w) == "من");
+                let own_body = partitive && lex.grammar.members.contains(s.word(cw_last).trim_start_matches(['و', 'ف'])) && of.is_some_and(|k| {
+                    k - cw_last <= 3 && u.first_word - k <= 2 && (cw_last + 1..k).all(|w| s.relational_adjective(w) && !s.word_in_item(w)) && (k + 1..u.first_word).all(|w| { let x = s.word(w); g.actor_heads.iter().any(|h| h == x.strip_prefix("ال").unwrap_or(x)) })
+                });
+                let between_free = (near && (u.prep.is_none() || (p.genitive == Genitive::Patient && partitive) || (share && titles))) || (own_body && p.genitive == Genitive::Agent);
                 if between_free {
                     // (a nisba behind a head noun of its own describes that
                     // noun, which is the genitive: بالتنسيق مع ضباط من القوات
@@ -598,6 +612,19 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     r.agent_source = "the one a demand addresses, for the act it governs whose suffix names its agent";
                 }
             }
+            // the forces a noun of sending names right after it move, and so
+            // does the one who sends them, the subject of the light verb that
+            // governs it (قامت القوات الروسية بإرسال «أسود العشائر» إلى البادية)
+            if p.object_moves && !r.agents.is_empty() && !suffixed {
+                if let Some(u) = light_verb_subject(lex, s, cw_first, clause) {
+                    for e in actor_members(lex, s, u) {
+                        if !r.agents.contains(&e) && !r.patients.contains(&e) {
+                            r.agents.push(e);
+                        }
+                    }
+                    r.agent_source = "the forces named after a noun of sending, and the subject of the light verb that governs it";
+                }
+            }
             // the subject of a light verb before the noun (شنت إسرائيل هجوما)
             if r.agents.is_empty() && r.among.is_empty() && !suffixed {
                 if let Some(u) = light_verb_subject(lex, s, cw_first, clause) {
@@ -757,6 +784,23 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
         }
     }
     r
+}
+
+/// The forces a verb of sending sends (أرسلت إيران مقاتلين من الحرس الثوري
+/// إلى سوريا، دفع الجيش بتعزيزات من الفرقة الرابعة): named within six words
+/// after `from`, bare or after من، ب، ل; they move too, and are added to the
+/// agents. Returns where the object is sought from: past them, if found.
+fn sent_forces(lex: &Lexicon, s: &Sentence, p: &Pattern, after: &[&Unit], from: usize, agent_unit: Option<usize>, r: &mut Roles) -> usize {
+    let sent = after.iter().find(|u| {
+        u.first_word > from && u.first_word - from <= 6 && Some(u.first_word) != agent_unit && matches!(u.prep.as_deref(), None | Some("من" | "ب" | "ل")) && !actor_members(lex, s, u).is_empty() && !other_cue_between(lex, s, p.relation, from, u.first_word)
+    });
+    let Some(u) = sent else { return from };
+    for e in actor_members(lex, s, u) {
+        if !r.agents.contains(&e) {
+            r.agents.push(e);
+        }
+    }
+    u.last_word
 }
 
 /// The unit a comitative (مع، بمشاركة، برفقة: grammar.ron) adds right
@@ -1175,9 +1219,20 @@ fn extend_struck(lex: &Lexicon, s: &Sentence, after: &[&Unit], u: &Unit, r: &mut
 /// head is a spot in that place, so the act reaches the place.
 fn place_behind_head(lex: &Lexicon, s: &Sentence, after: &[&Unit], from: usize, w: usize, accept: impl Fn(&Unit) -> bool, mut r: Roles) -> Roles {
     // (past a time: انسحبوا فجر اليوم من مواقعهم)
+    // (and past a time with its noun and adjective: أخلى الحرس خلال الأيام
+    // الماضية مقاره في الميادين)
     let mut head_word = from + 1;
     while head_word < s.words.len() && lex.grammar.time_words.contains(s.word(head_word)) {
+        let governs = lex.grammar.prepositions.contains(s.word(head_word));
         head_word += 1;
+        if governs && head_word + 1 < s.words.len() && !s.word_in_item(head_word) && !lex.grammar.time_words.contains(s.word(head_word)) {
+            // its noun, and the adjective that agrees with a definite one
+            let definite = s.word(head_word).starts_with("ال");
+            head_word += 1;
+            if definite && s.word(head_word).starts_with("ال") && !s.word_in_item(head_word) {
+                head_word += 1;
+            }
+        }
     }
     // (the head noun itself may be a possessive that names its owner:
     // مواقعهم; the place is the next unit)
@@ -1185,8 +1240,26 @@ fn place_behind_head(lex: &Lexicon, s: &Sentence, after: &[&Unit], from: usize, 
         return r;
     }
     let noun = if lex.grammar.prepositions.contains(s.word(head_word)) { head_word + 1 } else { head_word };
-    let Some(u) = after.iter().find(|u| u.first_word > noun) else { return r };
-    if u.first_word - from > w.max(8) || head_word >= u.first_word || s.items.iter().any(|x| (x.first_word..=x.last_word).contains(&head_word) && !matches!(x.kind, crate::syntax::ItemKind::Entity { via: Some(_), .. } | crate::syntax::ItemKind::Reference(_))) {
+    // (a landmark after a preposition of nearness may stand between the
+    // head and its place: نقاط له بالقرب من نهر الفرات ببلدة البوكمال; the
+    // place is the one after it, in or at)
+    let g = &lex.grammar;
+    let nearness = |k: usize| (1..=3).rev().find(|&n| k + n <= s.words.len() && s.clause_of_word[k + n - 1] == s.clause_of_word[k] && g.proximity_preps.contains(&s.text[s.words[k].start..s.words[k + n - 1].end])).unwrap_or(0);
+    let landmark = (noun + 1..(noun + 4).min(s.words.len())).find_map(|k| Some((k, nearness(k))).filter(|x| x.1 > 0));
+    let u = match landmark {
+        Some((k, n)) => after.iter().find(|u| u.first_word > k + n && u.first_word - (k + n) <= 5 && u.prep.as_deref().is_some_and(|x| matches!(x, "في" | "ب"))),
+        None => after.iter().find(|u| u.first_word > noun),
+    };
+    let Some(u) = u else { return r };
+    // (the landmark's words count for nothing)
+    let skipped = landmark.map_or(0, |(k, _)| {
+        let mut start = u.first_word;
+        while start > k + 1 && { let x = s.word(start - 1); let bare = x.strip_prefix(['ب', 'ف']).unwrap_or(x); g.prepositions.contains(x) || g.place_heads.iter().any(|h| h == x || h == bare) } {
+            start -= 1;
+        }
+        start - k
+    });
+    if u.first_word - from - skipped > w.max(8) || head_word >= u.first_word || s.items.iter().any(|x| (x.first_word..=x.last_word).contains(&head_word) && !matches!(x.kind, crate::syntax::ItemKind::Entity { via: Some(_), .. } | crate::syntax::ItemKind::Reference(_))) {
         return r;
     }
     let prep_word = s.word(head_word);
@@ -1202,8 +1275,8 @@ fn place_behind_head(lex: &Lexicon, s: &Sentence, after: &[&Unit], from: usize, 
     } {
         phrase -= 1;
     }
-    let preps_between = (head_word + 1..phrase).filter(|&k| lex.grammar.prepositions.contains(s.word(k))).count();
-    if !head_is_slot || preps_between > 0 || u.first_word - head_word > 6 || !u.prep.as_ref().is_some_and(|p| lex.grammar.locatives.contains(p)) || complementizer_between(lex, s, from, u.first_word) || cue_between(s, from, u.first_word) || s.soft_break_between(from, u.first_word) {
+    let preps_between = (head_word + 1..landmark.map_or(phrase, |(k, _)| k.min(phrase))).filter(|&k| lex.grammar.prepositions.contains(s.word(k))).count();
+    if !head_is_slot || preps_between > 0 || u.first_word - head_word - skipped > 6 || !u.prep.as_ref().is_some_and(|p| lex.grammar.locatives.contains(p)) || complementizer_between(lex, s, from, u.first_word) || cue_between(s, from, u.first_word) || s.soft_break_between(from, u.first_word) {
         return r;
     }
     let m = object_members(lex, s, u, ObjectKind::Place);

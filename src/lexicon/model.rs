@@ -212,6 +212,10 @@ pub struct PatternDef {
     /// الثوري إلى سوريا: the IRGC deployed as well as Iran).
     #[serde(default)]
     pub object_moves: bool,
+    /// A reading that stands beside another relation's reading of the same
+    /// cue (طرد: the expeller attacked the enemy and holds the place).
+    #[serde(default)]
+    pub alongside: bool,
 }
 
 /// The role of a genitive after a verbal noun.
@@ -289,6 +293,14 @@ pub struct GrammarFile {
     /// (دخلت أمس الأربعاء قوات من الحشد).
     #[serde(default)]
     pub time_adverbs: Vec<String>,
+    /// Connectives that go on about the same actor (حيث، كما): a verb right
+    /// after one with no subject of its own has the clause before's.
+    #[serde(default)]
+    pub subject_continuations: Vec<String>,
+    /// Prepositions of nearness (قرب، بالقرب من): the place after one is a
+    /// landmark near the spot, not the spot's place.
+    #[serde(default)]
+    pub proximity_preps: Vec<String>,
     /// Delegations (وفد), and the words that name the person leading one
     /// (برئاسة): that person is the one who visits.
     #[serde(default)]
