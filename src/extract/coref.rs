@@ -258,8 +258,27 @@ impl Memory {
             }
             Reference::Pronoun(p) => self.pronoun(lex, *p, sentence, pos, None),
             Reference::Possessed(p) if lex.references.pronouns[*p].first_person => self.speaker(lex, sentence, pos, true),
-            Reference::Possessed(p) => self.pronoun(lex, *p, sentence, pos, None),
+            Reference::Possessed(p) => {
+                let res = self.pronoun(lex, *p, sentence, pos, None);
+                // (a masculine suffix that agrees with no name stands for the
+                // unnamed spokesman or official who speaks)
+                let unnamed = res.why == Err(Unresolved::NoCandidate) && lex.references.pronouns[*p].count.is_none() && lex.references.pronouns[*p].gender == Some(Gender::Masculine);
+                if unnamed { self.own_speaker(lex, sentence, pos).unwrap_or(res) } else { res }
+            }
         }
+    }
+
+    /// The body that the speaker named before `pos` in this sentence speaks
+    /// for, when a possessed noun agrees with nothing named before: «قال
+    /// المتحدث باسم قوات سوريا الديمقراطية إن الحقل تحت سيطرة قواته» (his
+    /// forces are the SDF's: the suffix stands for the spokesman, whom the
+    /// lexicon names by the body he speaks for). A person stands for the
+    /// body they belong to, as «قواتنا» does.
+    fn own_speaker(&self, lex: &Lexicon, sentence: usize, pos: usize) -> Option<Resolution> {
+        let here: Vec<Named> = as_actors(lex, self.in_sentence(sentence).iter().filter(|n| n.pos < pos && n.speaker && !self.source(lex, n.entity)).collect());
+        let first = here.iter().filter(|n| lex.entities[n.entity].kind.is_actor()).min_by_key(|n| n.pos)?;
+        let e = if lex.entities[first.entity].kind == EntityKind::Person { lex.entities[first.entity].parent.unwrap_or(first.entity) } else { first.entity };
+        Some(Resolution { entities: vec![(e, first.via.clone())], why: Ok("the body the speaker speaks for, for a possessed noun nothing named before agrees with") })
     }
 
     fn source(&self, lex: &Lexicon, e: usize) -> bool {

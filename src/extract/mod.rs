@@ -253,6 +253,22 @@ impl<'l> Extractor<'l> {
                 }
                 None => memory.resolve(lex, &lex.references.items[r], index, it.mention.span.start),
             };
+            // (a homeland noun stands for the possessor's state: قوات بلاده
+            // after «أكد أردوغان» is Turkey's forces, not his)
+            let mut res = res;
+            if let Reference::Possessed(p) = &lex.references.items[r] {
+                let word = own_word(s, &it);
+                if word.strip_suffix(refs.pronouns[*p].form.as_str()).is_some_and(|noun| lex.grammar.homeland_nouns.contains(noun)) {
+                    let state = |e: usize| lex.chain(e).into_iter().find(|&x| lex.entities[x].kind == crate::lexicon::EntityKind::State);
+                    res.entities = res.entities.into_iter().filter_map(|(e, via)| state(e).map(|x| (x, via))).collect();
+                    // (unresolved, it is no more than a noun: «رفض بلاده»
+                    // keeps the subject of its light verb)
+                    if res.entities.is_empty() {
+                        s.items.remove(i);
+                        continue;
+                    }
+                }
+            }
             trace.push(ResolutionTrace::new(lex, "reference", text, &res));
             // (a pronoun agrees as its suffix does; a noun that stands for
             // its possessor as its suffix and as the noun: عناصرها، مقتلهم)

@@ -388,8 +388,10 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             return verb_patient(lex, s, p, rel, &after, cw_last, w, None, r);
         }
         Shape::Noun => {
-            // after an agent word (هجوم شنه تنظيم داعش)
-            if let Some(u) = after.iter().find(|u| u.first_word - cw_last <= 4 && follows_agent_word(s, p, u)) {
+            // after an agent word (هجوم شنه تنظيم داعش); not a preposition,
+            // which follows the noun's genitive (تسليم المعبر إلى الجيش)
+            let agent_word = |u: &Unit| (u.first_word.saturating_sub(3)..u.first_word).any(|w| !lex.grammar.prepositions.contains(s.word(w)) && p.agent_preps.iter().any(|a| a == s.word(w)));
+            if let Some(u) = after.iter().find(|u| u.first_word - cw_last <= 4 && agent_word(u)) {
                 r.agents = actor_members(lex, s, u);
                 r.agent_source = "the name after an agent word (شنه، ضم)";
                 agent_unit = Some(u.first_word);
