@@ -180,6 +180,7 @@ impl<'l> Extractor<'l> {
             agent: false,
             speaker: quote_at.is_some_and(|q| if opens_quoted { it.mention.span.start > q } else { it.mention.span.end <= q }),
             topic: false,
+            adjective: false,
             modifier: false,
             head: head.strip_prefix("ال").unwrap_or(head).to_string(),
             genders,
@@ -203,10 +204,12 @@ impl<'l> Extractor<'l> {
             out
         };
         for it in &s.items {
-            if let ItemKind::Entity { entity, .. } = it.kind {
+            if let ItemKind::Entity { entity, nisba, .. } = it.kind {
                 let r = norm.original_range(it.mention.span.clone());
                 let via = coref::Via { text: a.text[r.clone()].to_string(), sentence: index, span: [r.start, r.end] };
                 let mut n = named(it, entity, via, name_genders(s, it), own_word(s, it));
+                // (a nisba on a noun that names no actor: الاتهامات الروسية)
+                n.adjective = nisba && !s.items.iter().any(|x| x.last_word + 1 == it.first_word && matches!(x.kind, ItemKind::Entity { .. } | ItemKind::Reference(_)));
                 // (a patron or owner named after a word of affiliation
                 // describes the noun before it: مروحيتين تابعتين لقوات النظام)
                 let probe = sentence::Unit { items: Vec::new(), first_word: it.first_word, last_word: it.last_word, clause: it.clause, prep: None, nisba: false };
