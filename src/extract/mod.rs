@@ -872,7 +872,9 @@ impl<'l> Extractor<'l> {
                 let g = &s.units[k];
                 s.units.get(k + 1).is_some_and(|o| o.prep.as_deref() == Some("ل") && o.first_word <= g.last_word + 2)
             });
-            if pro.contains(['ا', 'ب', 'ل', 'ك']) || genitive_then_object || (has_noun && roles::governing_light_verb(lex, &s, it.first_word, it.clause).is_some()) {
+            // nor after a word a noun follows: دون أي دعم
+            let after_governor = has_noun && it.first_word > 0 && lex.grammar.noun_governors.contains(s.word(it.first_word - 1));
+            if pro.contains(['ا', 'ب', 'ل', 'ك']) || genitive_then_object || after_governor || (has_noun && roles::governing_light_verb(lex, &s, it.first_word, it.clause).is_some()) {
                 pats.retain(|&p| lex.patterns[p].shape != crate::lexicon::Shape::Verb);
             }
             for &p in &pats {

@@ -415,7 +415,9 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 let near = u.first_word - cw_last <= 2 || ((partitive || u.nisba) && u.first_word - cw_last <= 3) || (titles && u.first_word - cw_last <= 4);
                 // (a share of the group is the group: وصول عدد من كتائب الجيش الحر)
                 let share = partitive && u.first_word >= 2 && (cw_last + 1..u.first_word).any(|w| lex.grammar.members.contains(s.word(w)) || s.word(w) == "كل");
-                let between_free = near && (u.prep.is_none() || (p.genitive == Genitive::Patient && partitive) || (share && titles));
+                // (not when من marks the noun's agent: إسناد جوي من التحالف)
+                let from_agent = partitive && p.agent_preps.iter().any(|a| a == "من");
+                let between_free = near && (u.prep.is_none() || (p.genitive == Genitive::Patient && partitive && !from_agent) || (share && titles));
                 if between_free {
                     // (a nisba behind a head noun of its own describes that
                     // noun, which is the genitive: بالتنسيق مع ضباط من القوات
@@ -529,6 +531,19 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     r.agents = actor_members(lex, s, u);
                     r.agent_source = "the name after an agent preposition (من قبل، على يد)";
                     agent_unit = Some(u.first_word);
+                    // aid «from» someone with no one named to receive it goes
+                    // to the subject of its clause (نفّذها مقاتلوه من دون أي
+                    // إسناد جوي من التحالف، تلقت الفصائل دعماً من تركيا)
+                    let received = u.prep.as_deref() == Some("من") && r.patients.is_empty() && !after.iter().any(|o| o.first_word < u.first_word && o.prep.as_ref().is_some_and(|x| p.object_preps.contains(x)));
+                    if received {
+                        if let Some(b) = before.iter().find(|b| free(b) && !actor_members(lex, s, b).is_empty() && !cue_between(s, b.last_word, cw_first) && !s.soft_break_between(b.last_word, cw_first)) {
+                            let m = object_members(lex, s, b, rel.object);
+                            if !m.iter().any(|e| r.agents.contains(e)) {
+                                r.patients = m;
+                                r.patient_source = "the subject of the clause, which receives the aid «from» the agent";
+                            }
+                        }
+                    }
                 }
             }
             // the subject of a light verb in a relative clause on the noun
@@ -645,6 +660,18 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     }
                 }
             }
+            // a verbal noun a denial governs, with no agent of its own, is
+            // the denier's act (نفت أنقرة تقديم أي دعم لعناصر الجبهة، نفى
+            // الجيش شنّ أي غارات على المدينة)
+            if r.agents.is_empty() && r.among.is_empty() && !suffixed {
+                if let Some(u) = denier(lex, s, cw_first, clause) {
+                    let m = actor_members(lex, s, u);
+                    if !m.iter().any(|e| r.patients.contains(e)) {
+                        r.agents = m;
+                        r.agent_source = "the one who denies, for a verbal noun the denial governs";
+                    }
+                }
+            }
         }
         // a passive or an ally with a pronoun suffix (لحليفها: «its ally»)
         // names its own patron; the names around it are not its arguments
@@ -702,6 +729,20 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
         }
     }
     r
+}
+
+/// The one who denies the act a verbal noun at `cue_first` names: the
+/// subject right after a denial verb a few words before it (نفت أنقرة
+/// تقديم أي دعم), or right before it (أنقرة تنفي تقديم…), with no other
+/// cue between.
+fn denier<'s>(lex: &Lexicon, s: &'s Sentence, cue_first: usize, clause: usize) -> Option<&'s Unit> {
+    let d = s.items.iter().rev().find(|it| it.last_word < cue_first && matches!(it.kind, crate::syntax::ItemKind::Denial))?;
+    if d.clause != clause || cue_first - d.last_word > 6 || cue_between(s, d.last_word, cue_first) {
+        return None;
+    }
+    let actor = |u: &&Unit| free(u) && u.clause == clause && !actor_members(lex, s, u).is_empty();
+    let after = s.units.iter().filter(actor).find(|u| u.first_word > d.last_word && u.last_word < cue_first && u.first_word - d.last_word <= 2);
+    after.or_else(|| s.units.iter().rev().filter(actor).find(|u| u.last_word < d.first_word && d.first_word - u.last_word <= 2))
 }
 
 /// The unit a comitative (مع، بمشاركة، برفقة: grammar.ron) adds right
