@@ -531,6 +531,9 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     r.agents = actor_members(lex, s, u);
                     r.agent_source = "the name after an agent preposition (من قبل، على يد)";
                     agent_unit = Some(u.first_word);
+                    // (its object follows it: الهجوم الذي شنه مقاتلون من
+                    // داعش على قوات النظام)
+                    patient_from = patient_from.max(u.last_word);
                     // aid «from» someone with no one named to receive it goes
                     // to the subject of its clause (نفّذها مقاتلوه من دون أي
                     // إسناد جوي من التحالف، تلقت الفصائل دعماً من تركيا)
@@ -827,7 +830,9 @@ fn relative_light_verb_subject(lex: &Lexicon, s: &Sentence, last: usize, clause:
     let verb = w;
     let word = s.word(verb);
     let bare = without_object_suffix(word);
-    let after = s.units.iter().find(|u| u.first_word > verb && u.first_word - verb <= 3 && u.clause == clause && u.prep.is_none() && !actor_members(lex, s, u).is_empty());
+    // (or members of it: الاجتماعات التي عقدها مسؤولون من البلدين)
+    let members_of = |u: &Unit| u.prep.as_deref() == Some("من") && u.first_word == verb + 3 && g.members.contains(s.word(verb + 1));
+    let after = s.units.iter().find(|u| u.first_word > verb && u.first_word - verb <= 3 && u.clause == clause && (u.prep.is_none() || members_of(u)) && !actor_members(lex, s, u).is_empty());
     if let Some(u) = after {
         return Some((actor_members(lex, s, u), u.last_word));
     }
