@@ -45,6 +45,9 @@ pub struct Named {
     /// What its sentence is about: named first, or right after the verb
     /// that opens it (أعلنت وزارة الدفاع الروسية…).
     pub topic: bool,
+    /// Named by a nisba alone, the adjective of a noun that names no actor
+    /// (الاتهامات الروسية، الموقف التركي).
+    pub adjective: bool,
     /// Named here only to describe another noun: the agent of a passive
     /// or adverbial (المدعومة من أنقرة), or the patron or owner after a word
     /// of affiliation (تابعة لقوات النظام). A pronoun takes the noun
@@ -282,8 +285,28 @@ impl Memory {
             }
             Reference::Pronoun(p) => self.pronoun(lex, *p, sentence, pos, None),
             Reference::Possessed(p) if lex.references.pronouns[*p].first_person => self.speaker(lex, sentence, pos, true),
-            Reference::Possessed(p) => self.pronoun(lex, *p, sentence, pos, None),
+            Reference::Possessed(p) => {
+                // (what owns forces, members or posts is an actor, not a place)
+                let res = self.pronoun_kinds(lex, *p, sentence, pos, None, true);
+                // (a masculine suffix that agrees with no name stands for the
+                // unnamed spokesman or official who speaks)
+                let unnamed = res.why == Err(Unresolved::NoCandidate) && lex.references.pronouns[*p].count.is_none() && lex.references.pronouns[*p].gender == Some(Gender::Masculine);
+                if unnamed { self.own_speaker(lex, sentence, pos).unwrap_or(res) } else { res }
+            }
         }
+    }
+
+    /// The body that the speaker named before `pos` in this sentence speaks
+    /// for, when a possessed noun agrees with nothing named before: «قال
+    /// المتحدث باسم قوات سوريا الديمقراطية إن الحقل تحت سيطرة قواته» (his
+    /// forces are the SDF's: the suffix stands for the spokesman, whom the
+    /// lexicon names by the body he speaks for). A person stands for the
+    /// body they belong to, as «قواتنا» does.
+    fn own_speaker(&self, lex: &Lexicon, sentence: usize, pos: usize) -> Option<Resolution> {
+        let here: Vec<Named> = as_actors(lex, self.in_sentence(sentence).iter().filter(|n| n.pos < pos && n.speaker && !self.source(lex, n.entity)).collect());
+        let first = here.iter().filter(|n| lex.entities[n.entity].kind.is_actor()).min_by_key(|n| n.pos)?;
+        let e = if lex.entities[first.entity].kind == EntityKind::Person { lex.entities[first.entity].parent.unwrap_or(first.entity) } else { first.entity };
+        Some(Resolution { entities: vec![(e, first.via.clone())], why: Ok("the body the speaker speaks for, for a possessed noun nothing named before agrees with") })
     }
 
     fn source(&self, lex: &Lexicon, e: usize) -> bool {
@@ -293,6 +316,12 @@ impl Memory {
     /// Resolve a pronoun (suffix or independent), never to `not` (a verb's
     /// object is not its subject).
     pub fn pronoun(&self, lex: &Lexicon, p: usize, sentence: usize, pos: usize, not: Option<&[usize]>) -> Resolution {
+        self.pronoun_kinds(lex, p, sentence, pos, not, false)
+    }
+
+    /// A pronoun, for an actor only when `actor` (the owner of a possessed
+    /// noun: قواتها).
+    fn pronoun_kinds(&self, lex: &Lexicon, p: usize, sentence: usize, pos: usize, not: Option<&[usize]>, actor: bool) -> Resolution {
         let pr = &lex.references.pronouns[p];
         if pr.first_person {
             return self.speaker(lex, sentence, pos, false);
@@ -301,7 +330,7 @@ impl Memory {
             return self.parties(lex, Some(n), &pr.kinds, sentence, pos);
         }
         let kinds = pr.kinds.clone();
-        let fits = move |e: usize| kinds.contains(&lex.entities[e].kind) && !self.source(lex, e);
+        let fits = move |e: usize| kinds.contains(&lex.entities[e].kind) && !(actor && lex.entities[e].kind == EntityKind::Place) && !self.source(lex, e);
         let groups: Vec<Vec<Named>> = self.groups(sentence, pos).into_iter().map(|g| as_actors(lex, g).into_iter().filter(|n| agrees(pr.gender, n)).collect()).collect();
         pick_nearest(lex, groups.iter().map(|g| g.iter().collect()).collect(), &fits, not, "the nearest entity a pronoun of this form may stand for")
     }
@@ -491,6 +520,15 @@ fn pick_nearest(lex: &Lexicon, groups: Vec<Vec<&Named>>, fits: &dyn Fn(usize) ->
             let topic: Vec<&Named> = subj.iter().copied().filter(|n| n.topic).collect();
             if topic.len() == 1 {
                 return Resolution { entities: vec![(topic[0].entity, topic[0].via.clone())], why: Ok("what the sentence is about, among subjects of the same kind") };
+            }
+            // (no subject known yet: a name, not a nisba that only describes
+            // a noun naming no actor: ردّت واشنطن على الاتهامات الروسية …،
+            // نافية أي تنسيق بين قواتها والتنظيم)
+            if subj.is_empty() {
+                let names: Vec<&Named> = d.iter().copied().filter(|n| !n.adjective).collect();
+                if names.len() == 1 {
+                    return Resolution { entities: vec![(names[0].entity, names[0].via.clone())], why: Ok("the one candidate named by a name, not by the adjective of another noun") };
+                }
             }
             return Resolution::none(Unresolved::Ambiguous);
         }

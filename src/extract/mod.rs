@@ -180,6 +180,7 @@ impl<'l> Extractor<'l> {
             agent: false,
             speaker: quote_at.is_some_and(|q| if opens_quoted { it.mention.span.start > q } else { it.mention.span.end <= q }),
             topic: false,
+            adjective: false,
             modifier: false,
             head: head.strip_prefix("ال").unwrap_or(head).to_string(),
             genders,
@@ -203,10 +204,12 @@ impl<'l> Extractor<'l> {
             out
         };
         for it in &s.items {
-            if let ItemKind::Entity { entity, .. } = it.kind {
+            if let ItemKind::Entity { entity, nisba, .. } = it.kind {
                 let r = norm.original_range(it.mention.span.clone());
                 let via = coref::Via { text: a.text[r.clone()].to_string(), sentence: index, span: [r.start, r.end] };
                 let mut n = named(it, entity, via, name_genders(s, it), own_word(s, it));
+                // (a nisba on a noun that names no actor: الاتهامات الروسية)
+                n.adjective = nisba && !s.items.iter().any(|x| x.last_word + 1 == it.first_word && matches!(x.kind, ItemKind::Entity { .. } | ItemKind::Reference(_)));
                 // (a patron or owner named after a word of affiliation
                 // describes the noun before it: مروحيتين تابعتين لقوات النظام)
                 let probe = sentence::Unit { items: Vec::new(), first_word: it.first_word, last_word: it.last_word, clause: it.clause, prep: None, nisba: false };
@@ -253,6 +256,22 @@ impl<'l> Extractor<'l> {
                 }
                 None => memory.resolve(lex, &lex.references.items[r], index, it.mention.span.start),
             };
+            // (a homeland noun stands for the possessor's state: قوات بلاده
+            // after «أكد أردوغان» is Turkey's forces, not his)
+            let mut res = res;
+            if let Reference::Possessed(p) = &lex.references.items[r] {
+                let word = own_word(s, &it);
+                if word.strip_suffix(refs.pronouns[*p].form.as_str()).is_some_and(|noun| lex.grammar.homeland_nouns.contains(noun)) {
+                    let state = |e: usize| lex.chain(e).into_iter().find(|&x| lex.entities[x].kind == crate::lexicon::EntityKind::State);
+                    res.entities = res.entities.into_iter().filter_map(|(e, via)| state(e).map(|x| (x, via))).collect();
+                    // (unresolved, it is no more than a noun: «رفض بلاده»
+                    // keeps the subject of its light verb)
+                    if res.entities.is_empty() {
+                        s.items.remove(i);
+                        continue;
+                    }
+                }
+            }
             trace.push(ResolutionTrace::new(lex, "reference", text, &res));
             // (a pronoun agrees as its suffix does; a noun that stands for
             // its possessor as its suffix and as the noun: عناصرها، مقتلهم)
@@ -911,7 +930,9 @@ impl<'l> Extractor<'l> {
                 let g = &s.units[k];
                 s.units.get(k + 1).is_some_and(|o| o.prep.as_deref() == Some("ل") && o.first_word <= g.last_word + 2)
             });
-            if pro.contains(['ا', 'ب', 'ل', 'ك']) || genitive_then_object || (has_noun && roles::governing_light_verb(lex, &s, it.first_word, it.clause).is_some()) {
+            // nor after a word a noun follows: دون أي دعم
+            let after_governor = has_noun && it.first_word > 0 && lex.grammar.noun_governors.contains(s.word(it.first_word - 1));
+            if pro.contains(['ا', 'ب', 'ل', 'ك']) || genitive_then_object || after_governor || (has_noun && roles::governing_light_verb(lex, &s, it.first_word, it.clause).is_some()) {
                 pats.retain(|&p| lex.patterns[p].shape != crate::lexicon::Shape::Verb);
             }
             // (relations already read from this cue, and whether that

@@ -416,9 +416,11 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             return verb_patient(lex, s, p, rel, &after, cw_last, w, None, r);
         }
         Shape::Noun => {
-            // after an agent word (هجوم شنه تنظيم داعش)
+            // after an agent word (هجوم شنه تنظيم داعش); not a preposition,
+            // which follows the noun's genitive (تسليم المعبر إلى الجيش)
             // (past an adjective or two of the noun: اجتماعاً مغلقاً جمع وفداً من…)
-            if let Some(u) = after.iter().find(|u| agent_word_before(s, p, u).is_some_and(|aw| aw - cw_last <= 3 && !cue_between(s, cw_last, aw))) {
+            let agent_word = |u: &Unit| (u.first_word.saturating_sub(3)..u.first_word).any(|aw| aw > cw_last && aw - cw_last <= 3 && !lex.grammar.prepositions.contains(s.word(aw)) && p.agent_preps.iter().any(|a| a == s.word(aw)) && !cue_between(s, cw_last, aw));
+            if let Some(u) = after.iter().find(|u| agent_word(u)) {
                 r.agents = actor_members(lex, s, u);
                 r.agent_source = "the name after an agent word (شنه، ضم)";
                 agent_unit = Some(u.first_word);
@@ -449,7 +451,9 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 let own_body = partitive && lex.grammar.members.contains(s.word(cw_last).trim_start_matches(['و', 'ف'])) && of.is_some_and(|k| {
                     k - cw_last <= 3 && u.first_word - k <= 2 && (cw_last + 1..k).all(|w| s.relational_adjective(w) && !s.word_in_item(w)) && (k + 1..u.first_word).all(|w| { let x = s.word(w); g.actor_heads.iter().any(|h| h == x.strip_prefix("ال").unwrap_or(x)) })
                 });
-                let between_free = (near && (u.prep.is_none() || (p.genitive == Genitive::Patient && partitive) || (share && titles))) || (own_body && p.genitive == Genitive::Agent);
+                // (not when من marks the noun's agent: إسناد جوي من التحالف)
+                let from_agent = partitive && p.agent_preps.iter().any(|a| a == "من");
+                let between_free = (near && (u.prep.is_none() || (p.genitive == Genitive::Patient && partitive && !from_agent) || (share && titles))) || (own_body && p.genitive == Genitive::Agent);
                 if between_free {
                     // (a nisba behind a head noun of its own describes that
                     // noun, which is the genitive: بالتنسيق مع ضباط من القوات
@@ -563,6 +567,22 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     r.agents = actor_members(lex, s, u);
                     r.agent_source = "the name after an agent preposition (من قبل، على يد)";
                     agent_unit = Some(u.first_word);
+                    // (its object follows it: الهجوم الذي شنه مقاتلون من
+                    // داعش على قوات النظام)
+                    patient_from = patient_from.max(u.last_word);
+                    // aid «from» someone with no one named to receive it goes
+                    // to the subject of its clause (نفّذها مقاتلوه من دون أي
+                    // إسناد جوي من التحالف، تلقت الفصائل دعماً من تركيا)
+                    let received = u.prep.as_deref() == Some("من") && r.patients.is_empty() && !after.iter().any(|o| o.first_word < u.first_word && o.prep.as_ref().is_some_and(|x| p.object_preps.contains(x)));
+                    if received {
+                        if let Some(b) = before.iter().find(|b| free(b) && !actor_members(lex, s, b).is_empty() && !cue_between(s, b.last_word, cw_first) && !s.soft_break_between(b.last_word, cw_first)) {
+                            let m = object_members(lex, s, b, rel.object);
+                            if !m.iter().any(|e| r.agents.contains(e)) {
+                                r.patients = m;
+                                r.patient_source = "the subject of the clause, which receives the aid «from» the agent";
+                            }
+                        }
+                    }
                 }
             }
             // the subject of a light verb in a relative clause on the noun
@@ -712,6 +732,18 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     }
                 }
             }
+            // a verbal noun a denial governs, with no agent of its own, is
+            // the denier's act (نفت أنقرة تقديم أي دعم لعناصر الجبهة، نفى
+            // الجيش شنّ أي غارات على المدينة)
+            if r.agents.is_empty() && r.among.is_empty() && !suffixed {
+                if let Some(u) = denier(lex, s, cw_first, clause) {
+                    let m = actor_members(lex, s, u);
+                    if !m.iter().any(|e| r.patients.contains(e)) {
+                        r.agents = m;
+                        r.agent_source = "the one who denies, for a verbal noun the denial governs";
+                    }
+                }
+            }
         }
         // a passive or an ally with a pronoun suffix (لحليفها: «its ally»)
         // names its own patron; the names around it are not its arguments
@@ -803,6 +835,20 @@ fn sent_forces(lex: &Lexicon, s: &Sentence, p: &Pattern, after: &[&Unit], from: 
     u.last_word
 }
 
+/// The one who denies the act a verbal noun at `cue_first` names: the
+/// subject right after a denial verb a few words before it (نفت أنقرة
+/// تقديم أي دعم), or right before it (أنقرة تنفي تقديم…), with no other
+/// cue between.
+fn denier<'s>(lex: &Lexicon, s: &'s Sentence, cue_first: usize, clause: usize) -> Option<&'s Unit> {
+    let d = s.items.iter().rev().find(|it| it.last_word < cue_first && matches!(it.kind, crate::syntax::ItemKind::Denial))?;
+    if d.clause != clause || cue_first - d.last_word > 6 || cue_between(s, d.last_word, cue_first) {
+        return None;
+    }
+    let actor = |u: &&Unit| free(u) && u.clause == clause && !actor_members(lex, s, u).is_empty();
+    let after = s.units.iter().filter(actor).find(|u| u.first_word > d.last_word && u.last_word < cue_first && u.first_word - d.last_word <= 2);
+    after.or_else(|| s.units.iter().rev().filter(actor).find(|u| u.last_word < d.first_word && d.first_word - u.last_word <= 2))
+}
+
 /// The unit a comitative (مع، بمشاركة، برفقة: grammar.ron) adds right
 /// after the subject `u`: a second agent of the same act.
 fn comitative<'s>(lex: &Lexicon, s: &'s Sentence, u: &Unit) -> Option<&'s Unit> {
@@ -885,7 +931,9 @@ fn relative_light_verb_subject(lex: &Lexicon, s: &Sentence, last: usize, clause:
     let verb = w;
     let word = s.word(verb);
     let bare = without_object_suffix(word);
-    let after = s.units.iter().find(|u| u.first_word > verb && u.first_word - verb <= 3 && u.clause == clause && u.prep.is_none() && !actor_members(lex, s, u).is_empty());
+    // (or members of it: الاجتماعات التي عقدها مسؤولون من البلدين)
+    let members_of = |u: &Unit| u.prep.as_deref() == Some("من") && u.first_word == verb + 3 && g.members.contains(s.word(verb + 1));
+    let after = s.units.iter().find(|u| u.first_word > verb && u.first_word - verb <= 3 && u.clause == clause && (u.prep.is_none() || members_of(u)) && !actor_members(lex, s, u).is_empty());
     if let Some(u) = after {
         return Some((actor_members(lex, s, u), u.last_word));
     }
@@ -954,12 +1002,7 @@ fn other_side<'s>(lex: &Lexicon, s: &'s Sentence, u: &Unit) -> Option<&'s Unit> 
 /// An agent word such as شنه up to three words before the unit (هجوم شنه
 /// تنظيم داعش، اجتماع ضم قيادات من الحرس الثوري).
 fn follows_agent_word(s: &Sentence, p: &Pattern, u: &Unit) -> bool {
-    agent_word_before(s, p, u).is_some()
-}
-
-/// The agent word (شنه، ضم، جمع) up to three words before unit `u`.
-fn agent_word_before(s: &Sentence, p: &Pattern, u: &Unit) -> Option<usize> {
-    (u.first_word.saturating_sub(3)..u.first_word).find(|&w| p.agent_preps.iter().any(|a| a == s.word(w)))
+    (u.first_word.saturating_sub(3)..u.first_word).any(|w| p.agent_preps.iter().any(|a| a == s.word(w)))
 }
 
 /// Does the agent unit satisfy the pattern's restriction (a kind, or a

@@ -307,6 +307,14 @@ pub struct GrammarFile {
     pub delegations: Vec<String>,
     #[serde(default)]
     pub leader_words: Vec<String>,
+    /// Nouns whose possessor's state is meant (قوات بلاده: his country's
+    /// forces, the state of the person the suffix stands for).
+    #[serde(default)]
+    pub homeland_nouns: Vec<String>,
+    /// Words after which a noun stands, never a verb (أي دعم، دون إسناد،
+    /// عدم تدخل): a form that is both is read as the noun.
+    #[serde(default)]
+    pub noun_governors: Vec<String>,
     /// Words of ending (بإنهاء، بوقف): the act after one goes on, so a
     /// demand to end it still states it.
     #[serde(default)]
