@@ -406,7 +406,9 @@ impl<'l> Extractor<'l> {
                 // «the attack» with a target and no agent of its own (وقالت
                 // مصادر إن القصف استهدف مستودعاً لحزب الله) is the last strike
                 // told, in this sentence or the ones before
-                crate::lexicon::Shape::Noun if agents.is_empty() && suffix.is_empty() && !patients.is_empty() && self.strike(f) && s.definite(it.first_word) && f.rejected == Some(Reason::NoAgent) => {
+                // (not a battle, fought by two sides: نتيجة المعارك الدائرة ضد
+                // التنظيم)
+                crate::lexicon::Shape::Noun if agents.is_empty() && suffix.is_empty() && !patients.is_empty() && self.strike(f) && s.definite(it.first_word) && f.rejected == Some(Reason::NoAgent) && !matches!(&it.kind, ItemKind::Cue(ps) if ps.iter().any(|&q| lex.patterns[q].object_preps.iter().any(|x| x == "بين"))) => {
                     let here: Vec<usize> = strikes_here.iter().filter(|x| x.0 < pos).map(|x| x.1).collect();
                     // (not the actor struck; a place may be its own state's)
                     let struck: Vec<usize> = patients.iter().copied().filter(|&e| lex.entities[e].kind.is_actor()).collect();

@@ -1119,7 +1119,10 @@ fn verb_patient(lex: &Lexicon, s: &Sentence, p: &Pattern, rel: &crate::lexicon::
     // same relation (استضافت الدوحة اجتماعاً جمع…، استقبلت عمّان قمة
     // بين…): the names after it are that noun's parties, not the host's
     // (a hostile verb shares its object with its noun: تشن غارات على إدلب)
-    let event = p.direct_object && rel.symmetric && s.items.iter().any(|x| x.first_word == from + 1 && matches!(&x.kind, crate::syntax::ItemKind::Cue(ps) if ps.iter().any(|&q| lex.patterns[q].relation == p.relation && lex.patterns[q].shape == Shape::Noun)));
+    // (past words of time: استضافت الدوحة، أمس، اجتماعاً)
+    let g = &lex.grammar;
+    let next = (from + 1..s.words.len()).find(|&k| !g.time_adverbs.contains(s.word(k)) && !g.time_words.contains(s.word(k))).unwrap_or(from + 1);
+    let event = p.direct_object && rel.symmetric && s.items.iter().any(|x| x.first_word == next && matches!(&x.kind, crate::syntax::ItemKind::Cue(ps) if ps.iter().any(|&q| lex.patterns[q].relation == p.relation && lex.patterns[q].shape == Shape::Noun)));
     if event {
         return r;
     }
