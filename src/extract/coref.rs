@@ -383,14 +383,15 @@ impl Memory {
         }
         let res = self.dropped_subject(lex, sentence, pos, pr.gender == Some(Gender::HumanPlural));
         let agreeing = res.entities.len() == 1
-            && res.entities.iter().all(|(e, via)| self.named.iter().any(|n| n.entity == *e && n.via == *via && fits(n)));
+            && res.entities.iter().all(|(e, via)| self.named.iter().any(|n| voice(n.entity) == *e && n.via == *via && fits(n)));
         if agreeing { Resolution { entities: res.entities, why: Ok(why) } } else { Resolution::none(Unresolved::NoCandidate) }
     }
 
     /// The subject of the clause before: for a verb with none of its own.
     pub fn dropped_subject(&self, lex: &Lexicon, sentence: usize, pos: usize, plural: bool) -> Resolution {
         for g in self.groups(sentence, pos).into_iter().take(2) {
-            let subjects: Vec<&Named> = g.iter().copied().filter(|n| n.subject && lex.entities[n.entity].kind.is_actor()).collect();
+            // (a capital that acted is its state: استضافت الدوحة)
+            let subjects: Vec<&Named> = g.iter().copied().filter(|n| n.subject && (lex.entities[n.entity].kind.is_actor() || lex.entities[n.entity].agent_as.is_some())).collect();
             if subjects.is_empty() {
                 continue;
             }
@@ -409,7 +410,8 @@ impl Memory {
                 }
                 distinct = agents;
             }
-            return Resolution { entities: distinct.into_iter().map(|n| (n.entity, n.via.clone())).collect(), why: Ok("the subject of the clause before") };
+            let voice = |e: usize| lex.entities[e].agent_as.unwrap_or(e);
+            return Resolution { entities: distinct.into_iter().map(|n| (voice(n.entity), n.via.clone())).collect(), why: Ok("the subject of the clause before") };
         }
         Resolution::none(Unresolved::NoCandidate)
     }
