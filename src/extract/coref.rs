@@ -427,7 +427,10 @@ impl Memory {
         let after: Vec<&Named> = self.in_sentence(sentence).iter().filter(|n| n.pos > pos).collect();
         let mut groups = self.groups(sentence, pos);
         groups.truncate(2);
-        if groups.first().is_some_and(|g| !g.iter().any(|n| n.speaker)) {
+        // (only when no actor is named before it: «وقال في حديث لوكالة
+        // "سبوتنيك" الروسية: "ليس لدينا…"» is the speaker of the sentence
+        // before, not the place named inside the quote)
+        if groups.first().is_some_and(|g| !g.iter().any(|n| n.speaker || lex.entities[n.entity].kind.is_actor())) {
             groups.insert(1, after);
         }
         for g in groups {

@@ -210,6 +210,16 @@ impl<'l> Extractor<'l> {
                 let mut n = named(it, entity, via, name_genders(s, it), own_word(s, it));
                 // (a nisba on a noun that names no actor: الاتهامات الروسية)
                 n.adjective = nisba && !s.items.iter().any(|x| x.last_word + 1 == it.first_word && matches!(x.kind, ItemKind::Entity { .. } | ItemKind::Reference(_)));
+                // (the one spoken to is no speaker, nor a nisba on it: «وقال في
+                // حديث لوكالة "سبوتنيك" الروسية: "ليس لدينا…"» is not Russia's
+                // word)
+                // (a person named after such a word still speaks: مستشار المرشد
+                // للشؤون الدولية علي ولايتي)
+                let addressed = lex.entities[entity].kind != crate::lexicon::EntityKind::Person && (it.first_word.saturating_sub(3)..it.first_word).any(|w| {
+                    let x = s.word(w);
+                    s.clause_of_word[w] == it.clause && x.starts_with('ل') && x.chars().count() > 4 && !lex.grammar.prepositions.contains(x)
+                });
+                n.speaker &= !addressed;
                 // (a patron or owner named after a word of affiliation
                 // describes the noun before it: مروحيتين تابعتين لقوات النظام)
                 let probe = sentence::Unit { items: Vec::new(), first_word: it.first_word, last_word: it.last_word, clause: it.clause, prep: None, nisba: false };
@@ -482,7 +492,7 @@ impl<'l> Extractor<'l> {
                             Some(memory.pronoun(lex, u.pronoun, index, u.pos, None))
                         } else if continued.is_some() {
                             continued
-                        } else if suffix == "نا" || form.ends_with("نا") || p.first_plural_present(form) {
+                        } else if suffix == "نا" || form.ends_with("نا") || form.split(' ').next().is_some_and(|w| w != form && w.ends_with("نا")) || p.first_plural_present(form) {
                             // («we» is the speaker's organisation, as قواتنا is)
                             Some(memory.speaker(lex, index, pos, true))
                         } else if p.first_person_past(form) == Some(false) {

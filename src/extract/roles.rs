@@ -732,6 +732,19 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     }
                 }
             }
+            // a journey named after a word of time with no agent of its own
+            // (وذلك في ختام زيارة قصيرة إلى دمشق، خلال جولة في المنطقة) is
+            // made by the subject that opens the sentence
+            let journey = rel.family == crate::lexicon::model::Family::Movement && rel.object == ObjectKind::Place && !r.patients.is_empty();
+            if journey && r.agents.is_empty() && r.among.is_empty() && !suffixed && cw_first > 0 && lex.grammar.time_words.contains(s.word(cw_first - 1)) {
+                if let Some(u) = s.units.iter().find(|u| u.last_word < cw_first && u.first_word <= 4 && free(u) && !actor_members(lex, s, u).is_empty()) {
+                    let m = actor_members(lex, s, u);
+                    if !m.iter().any(|e| r.patients.contains(e)) && agent_allowed(lex, s, p, u) {
+                        r.agents = m;
+                        r.agent_source = "the subject that opens the sentence, for a journey after a word of time";
+                    }
+                }
+            }
             // a verbal noun a denial governs, with no agent of its own, is
             // the denier's act (نفت أنقرة تقديم أي دعم لعناصر الجبهة، نفى
             // الجيش شنّ أي غارات على المدينة)
