@@ -1043,7 +1043,10 @@ impl<'l> Extractor<'l> {
             // (a mediator and each side are no pair: the sides are, بوساطة
             // أردنية بين إسرائيل وإيران)
             let sides: Vec<usize> = f.patients.iter().copied().filter(|&e| actor(e)).collect();
-            if sides.len() == 2 && f.agents.len() == 1 && !f.pairs.is_empty() {
+            // (not the two struck by one attacker: قُتل مقاتلون من النظام بينهم
+            // روس في هجوم شنه داعش; they faced the attacker, not each other)
+            let hostile = lex.relations[f.pattern_relation(lex)].family == crate::lexicon::model::Family::Hostile;
+            if sides.len() == 2 && f.agents.len() == 1 && !f.pairs.is_empty() && !hostile {
                 memory.add_pair(index, pos, sides[0], sides[1], true);
             }
             // (a state one withdraws from or enters is a place, no party:

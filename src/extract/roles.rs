@@ -230,8 +230,17 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 n < s.words.len() && s.clause_of_word[n] == clause && s.definite(n) && !s.relational_adjective(n) && !lex.grammar.time_words.contains(s.word(n)) && !lex.grammar.time_adverbs.contains(s.word(n)) && !s.word_in_item(n)
             };
             let place_object = |u: &Unit| p.direct_object && rel.object == ObjectKind::Place && s.is_place_unit(lex, u) && !own_object(u) && !after.iter().any(|o| o.first_word > u.last_word && o.first_word - u.last_word <= 3 && free(o));
+            // (a hostile verb right before a count is an unvowelled passive
+            // that counts its victims: قُتل 35 مقاتلاً من قوات النظام بينهم
+            // تسعة روس، أصيب ثلاثة جنود أتراك)
+            // (of people: أربع قاذفات روسية استهدفت is a count of the agents)
+            let counted = rel.family == crate::lexicon::model::Family::Hostile && lead + 2 < s.words.len() && s.clause_of_word[lead + 2] == clause && {
+                let n = s.word(lead + 1);
+                let number = lex.grammar.quantities.contains(n) || (!n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c)));
+                number && lex.grammar.members.contains(s.word(lead + 2))
+            };
             let vso = after.first().filter(|u| {
-                !plural && !we && !place_object(u) && !actor_members(lex, s, u).is_empty() && ((free(u) && u.first_word - lead <= 3 && !cue_between(s, cw_last, u.first_word)) || (members_of(u) && !cue_between(s, lead + 1, u.first_word)))
+                !plural && !we && !counted && !place_object(u) && !actor_members(lex, s, u).is_empty() && ((free(u) && u.first_word - lead <= 3 && !cue_between(s, cw_last, u.first_word)) || (members_of(u) && !cue_between(s, lead + 1, u.first_word)))
             });
             // a subject after the verb's own prepositional object (وصل إلى
             // طهران صباح اليوم وفد سوري، انسحبت من البلدة قوات النظام): the
