@@ -959,6 +959,20 @@ impl<'l> Extractor<'l> {
                 roles::add_casualties(lex, &s, ci, &lex.patterns[p], &mut r);
                 roles::reciprocal(lex, &s, ci, &lex.patterns[p], &mut r);
                 let mut f = self.frame(ci, it.first_word, p, r, pol, neg);
+                // a denial of forces of one kind (لا تملك قوات مشاة على
+                // الأرض، لم ترسل قوات برية) does not deny being there
+                if pol == Polarity::Negated && lex.relations[lex.patterns[p].relation].family == crate::lexicon::model::Family::Movement && !f.pairs.is_empty() {
+                    let g = &lex.grammar;
+                    // (the noun of forces ends the cue, or is the verb's object)
+                    let is_forces = |w: usize| w < s.words.len() && s.clause_of_word[w] == it.clause && g.members.contains(s.word(w).trim_start_matches(['و', 'ف']));
+                    let forces = [it.last_word, it.last_word + 1].into_iter().find(|&w| is_forces(w));
+                    let next = forces.map_or(s.words.len(), |w| w + 1);
+                    let qualified = next < s.words.len() && s.clause_of_word[next] == it.clause && g.force_kinds.contains(s.word(next));
+                    if qualified {
+                        f.pairs.clear();
+                        f.rejected = Some(Reason::NarrowDenial);
+                    }
+                }
                 if !f.pairs.is_empty() {
                     if lex.patterns[p].shape == crate::lexicon::Shape::Verb {
                         // (a capital stands for its state: أنقرة is the patient turkey)

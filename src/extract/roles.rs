@@ -35,6 +35,9 @@ pub enum Reason {
     /// Only planned: a verb in the future (ستنسحب، سوف تنسحب) or a noun
     /// governed by one (سيعقد اجتماعاً).
     Planned,
+    /// A denial of one kind of force only (لا تملك قوات مشاة، لم ترسل قوات
+    /// برية): forces of another kind may be there.
+    NarrowDenial,
 }
 
 impl Reason {
@@ -47,6 +50,7 @@ impl Reason {
             Reason::Embedded => "the act is only threatened, demanded, alleged or rejected by the cue that governs it",
             Reason::LightVerb => "a light verb: the noun it governs carries the relation, with its own object",
             Reason::Planned => "only planned: a verb in the future tense (س، سوف), or a noun governed by one",
+            Reason::NarrowDenial => "denies one kind of force only (قوات مشاة، قوات برية): forces of another kind may be there",
         }
     }
 }

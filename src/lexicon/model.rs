@@ -328,6 +328,10 @@ pub struct GrammarFile {
     /// القصف).
     #[serde(default)]
     pub reciprocal_words: Vec<String>,
+    /// Kinds of force (برية، مشاة، خاصة): denying forces of one kind
+    /// (لا تملك قوات مشاة) does not deny being there.
+    #[serde(default)]
+    pub force_kinds: Vec<String>,
     #[serde(default)]
     pub cause_words: Vec<String>,
     /// Forms of «to be» that may stand between a relative pronoun and its
