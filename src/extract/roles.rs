@@ -90,6 +90,20 @@ fn object_members(lex: &Lexicon, s: &Sentence, u: &Unit, k: ObjectKind) -> Vec<u
     if k == ObjectKind::Actor && u.items.iter().all(|&i| s.territory_nisba(lex, i)) {
         return Vec::new();
     }
+    // (a possessed noun stands for its owner, who is no place: انسحبت قوات
+    // النظام من مواقعها في تدمر withdraws from the positions, in Palmyra)
+    let possessed = |i: usize| matches!(lex.surfaces[s.items[i].mention.surface].target, crate::lexicon::Target::Reference(r) if matches!(lex.references.items[r], crate::lexicon::Reference::Possessed(_)));
+    if k == ObjectKind::Place && u.items.iter().any(|&i| possessed(i)) {
+        let mut out: Vec<usize> = Vec::new();
+        for &i in u.items.iter().filter(|&&i| !possessed(i)) {
+            if let Some((e, _)) = s.entity(i) {
+                if lex.entities[e].kind.is_place() && !out.contains(&e) {
+                    out.push(e);
+                }
+            }
+        }
+        return out;
+    }
     s.members(u)
         .into_iter()
         .filter(|&e| {
