@@ -968,11 +968,44 @@ fn verb_patient(lex: &Lexicon, s: &Sentence, p: &Pattern, rel: &crate::lexicon::
     // طهران، اليوم)
     let r = find_patient(lex, s, rel, after, from, true, w, agent_unit, &accept, r);
     let past = past_parenthetical(s, from);
-    if !r.patients.is_empty() || past == from {
+    let r = if !r.patients.is_empty() || past == from { r } else { find_patient(lex, s, rel, after, past, true, w, agent_unit, &accept, r) };
+    if !r.patients.is_empty() || rel.object != ObjectKind::Place {
         return r;
     }
-    find_patient(lex, s, rel, after, past, true, w, agent_unit, accept, r)
+    past_description(lex, s, p, rel, from, r)
 }
+
+/// Where forces go may follow a description of them between commas, or a
+/// relative clause closed by one, after the subject or the object (دفعت
+/// قوات النظام بتعزيزات عسكرية، تضم دبابات ومئات العناصر، إلى محيط درعا؛
+/// دخلت قوات من الحشد التي سيطرت، مع القوات العراقية، على القائم، إلى
+/// الداخل السوري): the first place after a later comma that one of the
+/// pattern's own prepositions introduces, within [`DESCRIPTION_REACH`] words.
+fn past_description(lex: &Lexicon, s: &Sentence, p: &Pattern, rel: &crate::lexicon::model::RelationDef, from: usize, mut r: Roles) -> Roles {
+    let comma_before = |k: usize| k > 0 && k < s.words.len() && s.text[s.words[k - 1].end..s.words[k].start].contains(['،', ',']);
+    let names = |a: usize, b: usize| s.items.iter().any(|x| x.first_word >= a && x.first_word < b && matches!(x.kind, crate::syntax::ItemKind::Entity { .. }));
+    let Some(open) = (from + 1..(from + 5).min(s.words.len())).find(|&k| comma_before(k) || lex.grammar.relatives.contains(s.word(k))) else { return r };
+    if names(from + 1, open) {
+        return r;
+    }
+    for c in (open + 1..(open + DESCRIPTION_REACH).min(s.words.len())).filter(|&c| comma_before(c)) {
+        // (the window of `after` is too short for a description)
+        let clause = s.clause_of_word[from];
+        let found = s.units.iter().find(|u| u.clause == clause && u.first_word >= c && u.first_word <= c + 2 && u.prep.as_ref().is_some_and(|x| p.object_preps.contains(x) && x != "بين") && !names(c, u.first_word));
+        if let Some(u) = found {
+            let m = object_members(lex, s, u, rel.object);
+            if !m.is_empty() {
+                r.patients = m;
+                r.patient_source = "the place after the description between commas that follows the subject or object";
+                return r;
+            }
+        }
+    }
+    r
+}
+
+/// How many words a description between commas may hold.
+const DESCRIPTION_REACH: usize = 20;
 
 /// How far a parenthetical between two commas right after word `from`
 /// reaches (سيطرت قوات النظام، بعد معارك عنيفة مع الفصائل، على المدينة؛
