@@ -336,6 +336,21 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                         if c.last_word > patient_from {
                             patient_from = c.last_word;
                         }
+                    } else if u.last_word < cw_first {
+                        // ...or right after the verb when the subject stands
+                        // before it, past words of time and commas (التي
+                        // سيطرت بدورها، مع القوات العراقية، على مدينة القائم)
+                        let lead = (cw_last + 1..(cw_last + 3).min(s.words.len())).take_while(|&k| s.clause_of_word[k] == clause && lex.grammar.time_adverbs.contains(s.word(k))).count();
+                        let c = after.iter().find(|c| c.prep.as_ref().is_some_and(|x| lex.grammar.comitatives.contains(x) && !p.object_preps.contains(x)) && c.first_word - cw_last <= 3 + lead && !cue_between(s, cw_last, c.first_word) && !actor_members(lex, s, c).is_empty() && !s.items.iter().any(|x| x.first_word > cw_last && x.first_word < c.first_word && x.first_word < c.items.first().map_or(c.first_word, |&i| s.items[i].first_word)));
+                        if let Some(c) = c {
+                            r.agent_source = "the subject and the actor after a comitative right after the verb";
+                            for e in actor_members(lex, s, c) {
+                                if !r.agents.contains(&e) {
+                                    r.agents.push(e);
+                                }
+                            }
+                            patient_from = patient_from.max(c.last_word);
+                        }
                     }
                 }
             }
