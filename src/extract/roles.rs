@@ -94,6 +94,20 @@ fn object_members(lex: &Lexicon, s: &Sentence, u: &Unit, k: ObjectKind) -> Vec<u
     if k == ObjectKind::Actor && u.items.iter().all(|&i| s.territory_nisba(lex, i)) {
         return Vec::new();
     }
+    // (a possessed noun stands for its owner, who is no place: انسحبت قوات
+    // النظام من مواقعها في تدمر withdraws from the positions, in Palmyra)
+    let possessed = |i: usize| matches!(lex.surfaces[s.items[i].mention.surface].target, crate::lexicon::Target::Reference(r) if matches!(lex.references.items[r], crate::lexicon::Reference::Possessed(_)));
+    if k == ObjectKind::Place && u.items.iter().any(|&i| possessed(i)) {
+        let mut out: Vec<usize> = Vec::new();
+        for &i in u.items.iter().filter(|&&i| !possessed(i)) {
+            if let Some((e, _)) = s.entity(i) {
+                if lex.entities[e].kind.is_place() && !out.contains(&e) {
+                    out.push(e);
+                }
+            }
+        }
+        return out;
+    }
     s.members(u)
         .into_iter()
         .filter(|&e| {
@@ -355,6 +369,21 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                         }
                         if c.last_word > patient_from {
                             patient_from = c.last_word;
+                        }
+                    } else if u.last_word < cw_first {
+                        // ...or right after the verb when the subject stands
+                        // before it, past words of time and commas (التي
+                        // سيطرت بدورها، مع القوات العراقية، على مدينة القائم)
+                        let lead = (cw_last + 1..(cw_last + 3).min(s.words.len())).take_while(|&k| s.clause_of_word[k] == clause && lex.grammar.time_adverbs.contains(s.word(k))).count();
+                        let c = after.iter().find(|c| c.prep.as_ref().is_some_and(|x| lex.grammar.comitatives.contains(x) && !p.object_preps.contains(x)) && c.first_word - cw_last <= 3 + lead && !cue_between(s, cw_last, c.first_word) && !actor_members(lex, s, c).is_empty() && !s.items.iter().any(|x| x.first_word > cw_last && x.first_word < c.first_word && x.first_word < c.items.first().map_or(c.first_word, |&i| s.items[i].first_word)));
+                        if let Some(c) = c {
+                            r.agent_source = "the subject and the actor after a comitative right after the verb";
+                            for e in actor_members(lex, s, c) {
+                                if !r.agents.contains(&e) {
+                                    r.agents.push(e);
+                                }
+                            }
+                            patient_from = patient_from.max(c.last_word);
                         }
                     }
                 }
@@ -1160,11 +1189,44 @@ fn verb_patient(lex: &Lexicon, s: &Sentence, p: &Pattern, rel: &crate::lexicon::
     // طهران، اليوم)
     let r = find_patient(lex, s, rel, after, from, true, w, agent_unit, &accept, r);
     let past = past_parenthetical(s, from);
-    if !r.patients.is_empty() || past == from {
+    let r = if !r.patients.is_empty() || past == from { r } else { find_patient(lex, s, rel, after, past, true, w, agent_unit, &accept, r) };
+    if !r.patients.is_empty() || rel.object != ObjectKind::Place {
         return r;
     }
-    find_patient(lex, s, rel, after, past, true, w, agent_unit, accept, r)
+    past_description(lex, s, p, rel, from, r)
 }
+
+/// Where forces go may follow a description of them between commas, or a
+/// relative clause closed by one, after the subject or the object (دفعت
+/// قوات النظام بتعزيزات عسكرية، تضم دبابات ومئات العناصر، إلى محيط درعا؛
+/// دخلت قوات من الحشد التي سيطرت، مع القوات العراقية، على القائم، إلى
+/// الداخل السوري): the first place after a later comma that one of the
+/// pattern's own prepositions introduces, within [`DESCRIPTION_REACH`] words.
+fn past_description(lex: &Lexicon, s: &Sentence, p: &Pattern, rel: &crate::lexicon::model::RelationDef, from: usize, mut r: Roles) -> Roles {
+    let comma_before = |k: usize| k > 0 && k < s.words.len() && s.text[s.words[k - 1].end..s.words[k].start].contains(['،', ',']);
+    let names = |a: usize, b: usize| s.items.iter().any(|x| x.first_word >= a && x.first_word < b && matches!(x.kind, crate::syntax::ItemKind::Entity { .. }));
+    let Some(open) = (from + 1..(from + 5).min(s.words.len())).find(|&k| comma_before(k) || lex.grammar.relatives.contains(s.word(k))) else { return r };
+    if names(from + 1, open) {
+        return r;
+    }
+    for c in (open + 1..(open + DESCRIPTION_REACH).min(s.words.len())).filter(|&c| comma_before(c)) {
+        // (the window of `after` is too short for a description)
+        let clause = s.clause_of_word[from];
+        let found = s.units.iter().find(|u| u.clause == clause && u.first_word >= c && u.first_word <= c + 2 && u.prep.as_ref().is_some_and(|x| p.object_preps.contains(x) && x != "بين") && !names(c, u.first_word));
+        if let Some(u) = found {
+            let m = object_members(lex, s, u, rel.object);
+            if !m.is_empty() {
+                r.patients = m;
+                r.patient_source = "the place after the description between commas that follows the subject or object";
+                return r;
+            }
+        }
+    }
+    r
+}
+
+/// How many words a description between commas may hold.
+const DESCRIPTION_REACH: usize = 20;
 
 /// How far a parenthetical between two commas right after word `from`
 /// reaches (سيطرت قوات النظام، بعد معارك عنيفة مع الفصائل، على المدينة؛
