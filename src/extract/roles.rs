@@ -932,7 +932,13 @@ fn light_verb_subject<'s>(lex: &Lexicon, s: &'s Sentence, cue: usize, clause: us
         Some(p) if u.nisba && !person(u) && !cue_between(s, u.last_word, p.first_word) => p,
         _ => u,
     });
-    let svo = || s.units.iter().rev().find(|u| u.last_word < lv && lv - u.last_word <= 3 && u.clause == clause && free_or_partitive(u) && actor(u));
+    // (a pronoun carried by أن is its clause's subject, whatever governs
+    // the أن: شددت على أنها لم تقدم أي دعم)
+    let carried = |u: &Unit| {
+        let w = s.word(u.first_word);
+        u.items.len() == 1 && lex.grammar.complementizers.iter().any(|c| w.strip_prefix(c.as_str()).is_some_and(|rest| !rest.is_empty() && lex.references.pronoun(rest).is_some()))
+    };
+    let svo = || s.units.iter().rev().find(|u| u.last_word < lv && lv - u.last_word <= 3 && u.clause == clause && (free_or_partitive(u) || carried(u)) && actor(u));
     vso.or_else(svo)
 }
 
