@@ -135,12 +135,7 @@ fn unknown_relation_in_a_pattern() {
 #[test]
 fn every_problem_is_reported_not_only_the_first() {
     // two broken things in two files: both are reported
-    let dir = tempfile::tempdir().unwrap();
-    let base = fixtures().join("minimal");
-    std::fs::create_dir(dir.path().join("entities")).unwrap();
-    for f in ["relations.ron", "grammar.ron"] {
-        std::fs::copy(base.join(f), dir.path().join(f)).unwrap();
-    }
+    let (dir, base) = minimal_lexicon_copy();
     let ents = std::fs::read_to_string(base.join("entities/actors.ron")).unwrap();
     std::fs::write(dir.path().join("entities/actors.ron"), ents.replace("parent: \"irgc\"", "parent: \"nobody\"")).unwrap();
     std::fs::write(dir.path().join("entities/more.ron"), "[ (id: \"x\", kind: stat, en: \"X\", ar: \"س\") ]").unwrap();
@@ -221,16 +216,23 @@ fn relations_and_entities_as_jsonl() {
 fn unknown_member_of_a_group() {
     // a group that stands for its members names them by id; a wrong id is
     // reported where it is written, with the closest id
-    let dir = tempfile::tempdir().unwrap();
-    let base = fixtures().join("minimal");
-    std::fs::create_dir(dir.path().join("entities")).unwrap();
-    for f in ["relations.ron", "grammar.ron"] {
-        std::fs::copy(base.join(f), dir.path().join(f)).unwrap();
-    }
+    let (dir, base) = minimal_lexicon_copy();
     std::fs::copy(base.join("entities/actors.ron"), dir.path().join("entities/actors.ron")).unwrap();
     std::fs::write(dir.path().join("entities/groups.ron"), "[\n  (id: \"pair\", kind: organization, en: \"Pair\", ar: \"الطرفان المعنيان\",\n   members: [\"iran\", \"irgcc\"]),\n]\n").unwrap();
     let out = run(dir.path(), &["lexicon", "check", "."]);
     let err = flat(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("entities/groups.ron:3:") && err.contains("pair: unknown member \"irgcc\"") && err.contains("did you mean \"irgc\"?"), "{err}");
+}
+
+/// A temporary lexicon folder with the minimal fixture's relations and
+/// grammar and an empty entities folder, and the fixture's own folder.
+fn minimal_lexicon_copy() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let base = fixtures().join("minimal");
+    std::fs::create_dir(dir.path().join("entities")).unwrap();
+    for f in ["relations.ron", "grammar.ron"] {
+        std::fs::copy(base.join(f), dir.path().join(f)).unwrap();
+    }
+    (dir, base)
 }
