@@ -1279,6 +1279,7 @@ impl<'l> Extractor<'l> {
     /// light verb in the future (سيعقد اجتماعاً مع…), states a plan, not a
     /// fact: no claim.
     fn drop_planned(&self, s: &Sentence, frames: &mut [Frame]) {
+        const MODAL_REACH: usize = 8;
         let lex = self.lex;
         let future = |w: usize| {
             let word = s.word(w).trim_start_matches(['و', 'ف']);
@@ -1302,11 +1303,26 @@ impl<'l> Extractor<'l> {
                 s.clause_of_word[k] == s.clause_of_word[w] && (lex.grammar.conditionals.contains(s.word(k)) || pair)
             })
         };
+        // (and a possibility: قد before a present verb, up to eight words
+        // back in the clause: ما قد يدفع روسيا إلى التوصل إلى اتفاق)
+        let possible = |w: usize| {
+            (w.saturating_sub(MODAL_REACH)..w).any(|k| {
+                let next = if k + 1 < s.words.len() { s.word(k + 1) } else { "" };
+                // (only ي marks the present for sure: تم، توصل، نفذ are past)
+                k + 1 < s.words.len() && s.clause_of_word[k] == s.clause_of_word[w] && lex.grammar.modals.contains(s.word(k)) && next.starts_with('ي')
+            })
+        };
+        // (a noun a future verb governs right before it, or past its
+        // preposition: ستضاعف من ضغطها على…)
+        let object_of_future = |w: usize| {
+            let before = |k: usize| k < w && s.clause_of_word[k] == s.clause_of_word[w] && !s.word_in_item(k);
+            (w >= 1 && before(w - 1) && future(w - 1)) || (w >= 2 && before(w - 2) && lex.grammar.prepositions.contains(s.word(w - 1)) && future(w - 2))
+        };
         for f in frames.iter_mut().filter(|f| !f.pairs.is_empty()) {
             let it = &s.items[f.cue];
             let planned = match lex.patterns[f.pattern].shape {
-                crate::lexicon::Shape::Verb => future(it.first_word) || conditional(it.first_word),
-                crate::lexicon::Shape::Noun => roles::governing_light_verb(lex, s, it.first_word, it.clause).is_some_and(|lv| future(lv) || conditional(lv)),
+                crate::lexicon::Shape::Verb => future(it.first_word) || conditional(it.first_word) || possible(it.first_word) || object_of_future(it.first_word),
+                crate::lexicon::Shape::Noun => roles::governing_light_verb(lex, s, it.first_word, it.clause).is_some_and(|lv| future(lv) || conditional(lv)) || object_of_future(it.first_word) || possible(it.first_word),
                 _ => false,
             };
             if planned {

@@ -126,6 +126,7 @@ pub struct Grammar {
     pub complement_relations: Vec<String>,
     pub term_relations: Vec<String>,
     pub conditionals: HashSet<String>,
+    pub modals: HashSet<String>,
     pub retaliation_words: HashSet<String>,
     pub verbal_attack_words: HashSet<String>,
     /// Entity ids of reporting sources (resolved after entities load).
@@ -847,6 +848,7 @@ impl Checker<'_> {
             complement_relations: g.complement_relations.clone(),
             term_relations: g.term_relations.clone(),
             conditionals: fold(&g.conditionals).into_iter().collect(),
+            modals: fold(&g.modals).into_iter().collect(),
             retaliation_words: fold(&g.retaliation_words).into_iter().collect(),
             verbal_attack_words: fold(&g.verbal_attack_words).into_iter().collect(),
             sources: g.sources.clone(),

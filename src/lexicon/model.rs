@@ -396,6 +396,10 @@ pub struct GrammarFile {
     /// (إذا طلب النظام من إيران إرسال قوات).
     #[serde(default)]
     pub conditionals: Vec<String>,
+    /// Particles of possibility before a present verb (قد يدفع): what the
+    /// clause says after them may happen, it has not.
+    #[serde(default)]
+    pub modals: Vec<String>,
     /// Words of retaliation (بالرد، سترد): a threat of one with no object
     /// named is aimed at whoever last struck the threatener.
     #[serde(default)]
