@@ -368,7 +368,12 @@ impl<'a> Sentence<'a> {
                 // slot opens)
                 let list_goes_on = self.items.get(i + 1).is_some_and(|n| matches!(n.kind, ItemKind::Entity { .. }) && n.clause == it.clause && n.first_word <= it.last_word + 2 && n.mention.proclitic(self.text).starts_with('و'));
                 let located = comma_only && u.prep.as_ref().is_some_and(|x| x != "بين") && lex.entities[pe].kind != lex.entities[e].kind && !list_goes_on;
-                let closed = (comma_only && waw_joined) || located;
+                // (a place after a comma whose name opens with a direction,
+                // إدلب، شمالي سوريا, says where the place before it lies: it
+                // is no second place of the list)
+                let place = |x: usize| lex.entities[x].kind == crate::lexicon::EntityKind::Place;
+                let whereabouts = comma_only && place(pe) && place(e) && lex.grammar.locatives.contains(self.word(it.first_word)) && !list_goes_on;
+                let closed = (comma_only && waw_joined) || located || whereabouts;
                 let coord = same_clause && !resolved && !closed && ((coord_gap && (conj || !gap.is_empty() || (nisba && pnisba))) || self.coordinated_nisba(lex, pit, it));
                 // (the second side of «بين» after the first side's patron
                 // is that side's partner, not the patron's: بين قوات الأسايش
