@@ -428,6 +428,13 @@ impl<'l> Extractor<'l> {
                 }
                 crate::lexicon::Shape::Noun if agents.is_empty() && refs.pronoun(suffix).is_some() => {
                     let Some(pr) = refs.pronoun(suffix) else { continue };
+                    // (a dual suffix right after a dual noun no name stands
+                    // for is that noun's: ضمّت مدرعتين رفعتا العلم الروسي بعد
+                    // وصولهما are the two vehicles, not two states)
+                    let dual_noun = refs.pronouns[pr].count == Some(2) && (it.first_word.saturating_sub(DUAL_NOUN_REACH)..it.first_word).any(|k| s.clause_of_word[k] == it.clause && !s.word_in_item(k) && (s.word(k).ends_with("تين") || s.word(k).ends_with("تان")));
+                    if dual_noun {
+                        continue;
+                    }
                     if p.genitive == crate::lexicon::model::Genitive::Patient && patients.is_empty() {
                         let res = memory.pronoun(lex, pr, index, pos, None);
                         record("pronoun suffix (object)", &res, slot_via);
@@ -1468,6 +1475,9 @@ impl Frame {
         lex.patterns[self.pattern].relation
     }
 }
+
+/// How far back a dual noun takes a dual suffix from the names before it.
+const DUAL_NOUN_REACH: usize = 6;
 
 /// How many articles go to the worker threads at once: enough to keep every
 /// core busy, few enough that memory does not grow with the corpus.
