@@ -674,7 +674,12 @@ impl<'l> Extractor<'l> {
                     // (its terms are moves and hostilities; a mediation of
                     // it, or a cooperation it provides for, is no term)
                     let term = matches!(lex.relations[frames[j].pattern_relation(lex)].family, crate::lexicon::model::Family::Movement | crate::lexicon::model::Family::Hostile);
-                    j != i && term && inner.first_word > last && inner.first_word - last <= 10 && inner.clause == clause && !(last + 1..inner.first_word).any(|w| lex.grammar.complementizers.contains(s.word(w)))
+                    // (further when على introduces it and no other act stands
+                    // between: اتفقت روسيا وتركيا الثلاثاء 22 تشرين الأول
+                    // 2019، على انسحاب قسد)
+                    let introduced = inner.first_word > 0 && lex.grammar.term_preps.contains(s.word(inner.first_word - 1)) && !s.items.iter().any(|x| matches!(x.kind, ItemKind::Cue(_)) && x.first_word > last && x.first_word < inner.first_word);
+                    let reach = if introduced { TERM_REACH_AFTER_ALA } else { 10 };
+                    j != i && term && inner.first_word > last && inner.first_word - last <= reach && inner.clause == clause && !(last + 1..inner.first_word).any(|w| lex.grammar.complementizers.contains(s.word(w)))
                 }) {
                     if !frames[j].pairs.is_empty() {
                         frames[j].pairs.clear();
@@ -1325,8 +1330,16 @@ impl<'l> Extractor<'l> {
             let before = |k: usize| k < w && s.clause_of_word[k] == s.clause_of_word[w] && !s.word_in_item(k);
             (w >= 1 && before(w - 1) && future(w - 1)) || (w >= 2 && before(w - 2) && lex.grammar.prepositions.contains(s.word(w - 1)) && future(w - 2))
         };
+        // (an event its adjective says is expected: المعارك المرتقبة،
+        // العملية العسكرية المحتملة; past a relational adjective)
+        let expected = |it: &sentence::Item| (it.last_word + 1..s.words.len().min(it.last_word + 3)).take_while(|&k| s.clause_of_word[k] == it.clause && !s.word_in_item(k)).any(|k| lex.grammar.expectation_words.contains(s.word(k)));
         for f in frames.iter_mut().filter(|f| !f.pairs.is_empty()) {
             let it = &s.items[f.cue];
+            if lex.patterns[f.pattern].shape == crate::lexicon::Shape::Noun && expected(it) {
+                f.pairs.clear();
+                f.rejected = Some(Reason::Planned);
+                continue;
+            }
             let planned = match lex.patterns[f.pattern].shape {
                 crate::lexicon::Shape::Verb => future(it.first_word) || conditional(it.first_word) || possible(it.first_word) || object_of_future(it.first_word),
                 crate::lexicon::Shape::Noun => roles::governing_light_verb(lex, s, it.first_word, it.clause).is_some_and(|lv| future(lv) || conditional(lv)) || object_of_future(it.first_word) || possible(it.first_word),
@@ -1475,6 +1488,9 @@ impl Frame {
         lex.patterns[self.pattern].relation
     }
 }
+
+/// How far an agreement reaches to a term that على introduces.
+const TERM_REACH_AFTER_ALA: usize = 20;
 
 /// How far back a dual noun takes a dual suffix from the names before it.
 const DUAL_NOUN_REACH: usize = 6;

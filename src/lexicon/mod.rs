@@ -127,6 +127,8 @@ pub struct Grammar {
     pub term_relations: Vec<String>,
     pub conditionals: HashSet<String>,
     pub modals: HashSet<String>,
+    pub term_preps: HashSet<String>,
+    pub expectation_words: HashSet<String>,
     pub retaliation_words: HashSet<String>,
     pub verbal_attack_words: HashSet<String>,
     /// Entity ids of reporting sources (resolved after entities load).
@@ -849,6 +851,8 @@ impl Checker<'_> {
             term_relations: g.term_relations.clone(),
             conditionals: fold(&g.conditionals).into_iter().collect(),
             modals: fold(&g.modals).into_iter().collect(),
+            term_preps: fold(&g.term_preps).into_iter().collect(),
+            expectation_words: fold(&g.expectation_words).into_iter().collect(),
             retaliation_words: fold(&g.retaliation_words).into_iter().collect(),
             verbal_attack_words: fold(&g.verbal_attack_words).into_iter().collect(),
             sources: g.sources.clone(),

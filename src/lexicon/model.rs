@@ -396,6 +396,15 @@ pub struct GrammarFile {
     /// (إذا طلب النظام من إيران إرسال قوات).
     #[serde(default)]
     pub conditionals: Vec<String>,
+    /// Prepositions that introduce an agreement's terms (اتفقت … على
+    /// انسحاب قسد): a term they introduce is reached however long the
+    /// date or place between.
+    #[serde(default)]
+    pub term_preps: Vec<String>,
+    /// Adjectives of expectation (المرتقبة، المقبلة، المحتملة): an event
+    /// noun they describe has not happened.
+    #[serde(default)]
+    pub expectation_words: Vec<String>,
     /// Particles of possibility before a present verb (قد يدفع): what the
     /// clause says after them may happen, it has not.
     #[serde(default)]
