@@ -896,11 +896,17 @@ fn sent_forces(lex: &Lexicon, s: &Sentence, p: &Pattern, after: &[&Unit], from: 
 /// cue between.
 fn denier<'s>(lex: &Lexicon, s: &'s Sentence, cue_first: usize, clause: usize) -> Option<&'s Unit> {
     let d = s.items.iter().rev().find(|it| it.last_word < cue_first && matches!(it.kind, crate::syntax::ItemKind::Denial))?;
-    if d.clause != clause || cue_first - d.last_word > 6 || cue_between(s, d.last_word, cue_first) {
+    if d.clause != clause || cue_between(s, d.last_word, cue_first) {
         return None;
     }
     let actor = |u: &&Unit| free(u) && u.clause == clause && !actor_members(lex, s, u).is_empty();
     let after = s.units.iter().filter(actor).find(|u| u.first_word > d.last_word && u.last_word < cue_first && u.first_word - d.last_word <= 2);
+    // (the reach is counted from the end of the denier's name when it
+    // follows the denial, however long the name: نفى حزب العمال الكردستاني
+    // أي دور له في الهجوم)
+    if cue_first - after.map_or(d.last_word, |u| u.last_word) > if after.is_some() { 5 } else { 6 } {
+        return None;
+    }
     after.or_else(|| s.units.iter().rev().filter(actor).find(|u| u.last_word < d.first_word && d.first_word - u.last_word <= 2))
 }
 
