@@ -580,6 +580,14 @@ impl<'l> Extractor<'l> {
     fn aim_retaliations(&self, s: &Sentence, index: usize, frames: &mut [Frame], memory: &coref::Memory) {
         let lex = self.lex;
         let here: Vec<(usize, usize)> = frames.iter().filter(|f| self.strike(f)).flat_map(|f| f.pairs.iter().copied()).collect();
+        // the pairs of the sentence's other hostile complements, accusations
+        // and rejections (اتهمت أنقرة الوحدات بقصف بلدة حدودية، متوعدة بالرد):
+        // one who accuses and threatens to retaliate threatens the accused
+        let grievances: Vec<(usize, usize, usize)> = frames
+            .iter()
+            .filter(|g| g.polarity == Polarity::Affirmed && self.complement_relations.contains(&g.pattern_relation(lex)) && lex.relations[g.pattern_relation(lex)].family == crate::lexicon::model::Family::Hostile)
+            .flat_map(|g| g.pairs.iter().map(move |&(a, b)| (g.pattern_relation(lex), a, b)))
+            .collect();
         for f in frames.iter_mut() {
             let rel = f.pattern_relation(lex);
             if !f.pairs.is_empty() || !f.patients.is_empty() || f.agents.is_empty() || !self.complement_relations.contains(&rel) || lex.relations[rel].family != crate::lexicon::model::Family::Hostile {
@@ -594,6 +602,12 @@ impl<'l> Extractor<'l> {
             if let Some(e) = f.agents.iter().find_map(|&v| memory.striker(lex, index, v, &here)) {
                 let r = roles::Roles { agents: f.agents.clone(), patients: vec![e], agent_source: f.agent_source, patient_source: "whoever last struck the threatener (a threat to retaliate: بالرد، سترد)", ..Default::default() };
                 *f = self.frame(f.cue, f.cue_word, f.pattern, r, f.polarity, f.negated_by);
+            } else {
+                let accused: Vec<usize> = grievances.iter().filter(|&&(r, a, _)| r != rel && f.agents.contains(&a)).map(|&(_, _, b)| b).collect();
+                if accused.len() == 1 {
+                    let r = roles::Roles { agents: f.agents.clone(), patients: accused, agent_source: f.agent_source, patient_source: "the one the threatener accused in the same sentence (a threat to retaliate: متوعدة بالرد)", ..Default::default() };
+                    *f = self.frame(f.cue, f.cue_word, f.pattern, r, f.polarity, f.negated_by);
+                }
             }
         }
     }

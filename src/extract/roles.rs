@@ -772,6 +772,17 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                         // عناصر من الحرس خلال اشتباكات مع المعارضة)
                         r.mutual = rel.family == crate::lexicon::model::Family::Hostile;
                     }
+                } else if let Some(u) = carried_subject(lex, s, cw_first, clause).filter(|_| {
+                    // a verbal noun of purpose after a verb that is no cue
+                    // (ذكرت أن إيران استخدمت طائرات مدنية لنقل عسكريين إلى
+                    // سوريا لمساعدة الأسد) has the subject أن carries
+                    matches!(it.mention.proclitic(s.text), "ل" | "لل") && shared.is_none_or(|sh| sh.agents.is_empty() || sh.cue_last > cw_first || s.clause_of_word[sh.cue_last] != clause)
+                }) {
+                    let m = actor_members(lex, s, u);
+                    if !m.iter().any(|e| r.patients.contains(e)) {
+                        r.agents = m;
+                        r.agent_source = "the subject أن carries, for a noun of purpose after a verb that is no cue";
+                    }
                 }
             }
             // a journey named after a word of time with no agent of its own
@@ -894,13 +905,32 @@ fn sent_forces(lex: &Lexicon, s: &Sentence, p: &Pattern, after: &[&Unit], from: 
 /// subject right after a denial verb a few words before it (نفت أنقرة
 /// تقديم أي دعم), or right before it (أنقرة تنفي تقديم…), with no other
 /// cue between.
+/// The actor right after the nearest complementizer (أن) before word
+/// `cue` in its clause, when no other free actor stands between them: the
+/// subject of the verb that follows the أن.
+fn carried_subject<'s>(lex: &Lexicon, s: &'s Sentence, cue: usize, clause: usize) -> Option<&'s Unit> {
+    let k = (cue.saturating_sub(LIGHT_VERB_REACH)..cue).rev().find(|&k| s.clause_of_word[k] == clause && lex.grammar.complementizers.contains(s.word(k)))?;
+    let u = s.units.iter().find(|u| u.first_word == k + 1 && u.clause == clause && free(u) && !actor_members(lex, s, u).is_empty())?;
+    let other = s.units.iter().any(|v| v.first_word > u.last_word && v.last_word < cue && free(v) && !actor_members(lex, s, v).is_empty());
+    // (nor another act between, whose object may be the one meant: ضغوط
+    // على إيران أو دفعها للانسحاب; only another aim: لنقل عسكريين … لمساعدة)
+    let act = s.items.iter().any(|it| matches!(it.kind, crate::syntax::ItemKind::Cue(_)) && it.first_word > u.last_word && it.last_word < cue && !matches!(it.mention.proclitic(s.text), "ل" | "لل"));
+    (!other && !act).then_some(u)
+}
+
 fn denier<'s>(lex: &Lexicon, s: &'s Sentence, cue_first: usize, clause: usize) -> Option<&'s Unit> {
     let d = s.items.iter().rev().find(|it| it.last_word < cue_first && matches!(it.kind, crate::syntax::ItemKind::Denial))?;
-    if d.clause != clause || cue_first - d.last_word > 6 || cue_between(s, d.last_word, cue_first) {
+    if d.clause != clause || cue_between(s, d.last_word, cue_first) {
         return None;
     }
     let actor = |u: &&Unit| free(u) && u.clause == clause && !actor_members(lex, s, u).is_empty();
     let after = s.units.iter().filter(actor).find(|u| u.first_word > d.last_word && u.last_word < cue_first && u.first_word - d.last_word <= 2);
+    // (the reach is counted from the end of the denier's name when it
+    // follows the denial, however long the name: نفى حزب العمال الكردستاني
+    // أي دور له في الهجوم)
+    if cue_first - after.map_or(d.last_word, |u| u.last_word) > if after.is_some() { 5 } else { 6 } {
+        return None;
+    }
     after.or_else(|| s.units.iter().rev().filter(actor).find(|u| u.last_word < d.first_word && d.first_word - u.last_word <= 2))
 }
 
