@@ -703,6 +703,10 @@ impl<'l> Extractor<'l> {
                         // التنحي خلال لقائهما names when, not what)
                         && !(inner.first_word > 0 && { let w = s.word(inner.first_word - 1); lex.grammar.time_words.contains(w) && lex.grammar.prepositions.contains(w) })
                         && !(last + 1..inner.first_word).any(|w| lex.grammar.complementizers.contains(s.word(w)))
+                        // (nor a relative clause, which describes a noun:
+                        // متهمة الوحدات المتمركزة هناك والتي استهدفتها ضربات
+                        // تركية, توعد الفصائل التي هاجمت المدينة)
+                        && !(inner.first_word.saturating_sub(3).max(last + 1)..inner.first_word).any(|w| lex.grammar.relatives.contains(s.word(w)))
                 })
                 .collect();
             let Some(&j) = embedded.first() else { continue };
