@@ -553,6 +553,22 @@ impl<'l> Extractor<'l> {
                     patients = res.entities.iter().map(|x| x.0).filter(|&e| lex.entities[e].kind.is_actor()).collect();
                 }
             }
+            // a relative clause whose object is a resumptive pronoun, and the
+            // whole a subject whose predicate names that object after a
+            // copula pronoun (المواقع التي انسحبت منها هي خان شيخون ومعرة
+            // النعمان, المدن التي قصفتها الطائرات الروسية هي حلب وإدلب)
+            if patients.is_empty() && !agents.is_empty() && p.shape == crate::lexicon::Shape::Verb && s.in_relative_clause(lex, f.cue) {
+                let cue_between = |w: usize| s.items.iter().any(|x| matches!(x.kind, ItemKind::Cue(_)) && x.first_word > it.last_word && x.first_word < w);
+                let copula = (it.last_word + 1..(it.last_word + 6).min(s.words.len())).find(|&k| s.clause_of_word[k] == it.clause && lex.grammar.copula_pronouns.contains(s.word(k)) && !cue_between(k));
+                if let Some(k) = copula {
+                    if let Some(u) = s.units.iter().find(|u| u.first_word > k && u.first_word - k <= 2 && u.clause == it.clause && u.prep.is_none()) {
+                        let objs: Vec<usize> = s.members(u).iter().copied().filter(|&e| fits_object(e) && !agents.contains(&e)).collect();
+                        if !objs.is_empty() {
+                            patients = objs;
+                        }
+                    }
+                }
+            }
             // a pronoun after the cue's own preposition (انسحبت منها، دخولهم
             // إليها، سيطرت عليه) is its object: the nearest name of the
             // object's kind, never the agent (a place named with the province
@@ -729,6 +745,10 @@ impl<'l> Extractor<'l> {
                         // التنحي خلال لقائهما names when, not what)
                         && !(inner.first_word > 0 && { let w = s.word(inner.first_word - 1); lex.grammar.time_words.contains(w) && lex.grammar.prepositions.contains(w) })
                         && !(last + 1..inner.first_word).any(|w| lex.grammar.complementizers.contains(s.word(w)))
+                        // (nor a relative clause, which describes a noun:
+                        // متهمة الوحدات المتمركزة هناك والتي استهدفتها ضربات
+                        // تركية, توعد الفصائل التي هاجمت المدينة)
+                        && !(inner.first_word.saturating_sub(3).max(last + 1)..inner.first_word).any(|w| lex.grammar.relatives.contains(s.word(w)))
                 })
                 .collect();
             let Some(&j) = embedded.first() else { continue };

@@ -298,13 +298,30 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             // whose nisba or genitive names its agent: التي استهدفتها ضربات
             // جوية تركية)
             let resumptive = !matches!(it.mention.suffix(s.text), "" | "ا" | "وا");
-            let relative_head = before.iter().find(|u| relative(u) && cw_first - u.last_word <= 3 && !cue_between(s, u.last_word, cw_first) && !s.soft_break_between(u.last_word, cw_first + 1)).filter(|u| !object_members(lex, s, u, rel.object).is_empty());
+            // (a relative joined by و to a modifier before it describes the
+            // noun that modifier describes, the nearest name before it that
+            // no preposition governs: القوات المتمركزة في شمال سوريا والتي
+            // استهدفتها ضربات تركية, الفصائل المنتشرة في ريف حلب والتي
+            // تدعمها أنقرة)
+            let joined_relative = (cw_first.saturating_sub(3)..cw_first).rev().find(|&k| lex.grammar.relatives.contains(s.word(k))).filter(|&k| {
+                let x = s.word(k);
+                x.strip_prefix('و').is_some_and(|bare| lex.grammar.relatives.contains(bare))
+            });
+            // (the modifier is a word of its own between that noun and the
+            // name its preposition governs: عن هيئة تحرير الشام المتحصنة في
+            // إدلب والتي…)
+            let joined_head = joined_relative.and_then(|k| {
+                before.iter().find(|u| {
+                    u.last_word < k && !u.nisba && !s.soft_break_between(u.last_word, k + 1) && before.iter().any(|o| o.first_word > u.last_word && o.last_word < k && o.prep.is_some() && (u.last_word + 1..o.first_word).any(|x| !lex.grammar.prepositions.contains(s.word(x)) && !s.units.iter().any(|v| v.first_word <= x && x <= v.last_word)))
+                }).copied()
+            }).filter(|u| !object_members(lex, s, u, rel.object).is_empty());
+            let relative_head = joined_head.or_else(|| before.iter().find(|u| relative(u) && cw_first - u.last_word <= 3 && !cue_between(s, u.last_word, cw_first) && !s.soft_break_between(u.last_word, cw_first + 1)).filter(|u| !object_members(lex, s, u, rel.object).is_empty()).copied());
             let act_subject = after.first().filter(|u| !plural && !we && (u.nisba || u.prep.is_none()) && !actor_members(lex, s, u).is_empty() && act_then_agent(lex, s, p.relation, lead, u.first_word));
             // (so is it when the verb opens its clause: استهدفت غارات روسية
             // مدينة إدلب، قتلت غارة إسرائيلية سبعة من عناصر الحرس)
             let vso = vso.or(act_subject);
-            if let (Some(head), Some(subj), true) = (relative_head.or(svo), vso, resumptive) {
-                if relative(head) && cw_first - head.last_word <= 3 {
+            if let (Some(head), Some(subj), true) = (relative_head.or(svo.copied()), vso, resumptive) {
+                if relative(head) && (cw_first - head.last_word <= 3 || joined_head.is_some_and(|j| j.first_word == head.first_word)) {
                     let objs = object_members(lex, s, head, rel.object);
                     if !objs.is_empty() && agent_allowed(lex, s, p, subj) {
                         r.agents = actor_members(lex, s, subj);

@@ -328,6 +328,10 @@ pub struct GrammarFile {
     /// القصف).
     #[serde(default)]
     pub reciprocal_words: Vec<String>,
+    /// Pronouns that link the subject of a sentence to its predicate
+    /// (المواقع التي انسحبت منها هي خان شيخون ومعرة النعمان).
+    #[serde(default)]
+    pub copula_pronouns: Vec<String>,
     /// Kinds of force (برية، مشاة، خاصة): denying forces of one kind
     /// (لا تملك قوات مشاة) does not deny being there.
     #[serde(default)]
