@@ -1028,7 +1028,27 @@ pub fn governing_light_verb(lex: &Lexicon, s: &Sentence, cue: usize, clause: usi
 /// subject (القصف استهدف…، غارات استهدفت…). Its pattern and last word.
 fn predicate_verb<'l>(lex: &'l Lexicon, s: &Sentence, cue: usize, relation: usize) -> Option<(&'l Pattern, usize)> {
     let it = &s.items[cue];
-    let next = s.items.get(cue + 1).filter(|n| n.first_word == it.last_word + 1 && n.clause == it.clause)?;
+    // (past the noun's adjectives, which agree with it: شنت غارات مكثفة
+    // استهدفت…، بدأت قصفاً مدفعياً عنيفاً استهدف…)
+    let g = &lex.grammar;
+    let noun = s.word(it.last_word);
+    let definite = s.definite(it.first_word);
+    let adjective = |w: usize| {
+        let word = s.word(w);
+        !s.word_in_item(w)
+            && s.clause_of_word[w] == it.clause
+            && !g.prepositions.contains(word)
+            && !g.particles.contains(word)
+            && !g.time_words.contains(word)
+            && !g.complementizers.contains(word)
+            && !g.relatives.contains(word)
+            && if definite { word.starts_with("ال") } else { !word.starts_with("ال") && (s.relational_adjective(w) || (noun.ends_with('ا') && word.ends_with('ا')) || (noun.ends_with('ه') && word.ends_with('ه'))) }
+    };
+    let mut from = it.last_word + 1;
+    while from < s.words.len() && from - it.last_word <= 2 && adjective(from) && !s.items.iter().any(|n| n.first_word == from) {
+        from += 1;
+    }
+    let next = s.items.get(cue + 1).filter(|n| n.first_word == from && n.clause == it.clause)?;
     let crate::syntax::ItemKind::Cue(ps) = &next.kind else { return None };
     if !next.mention.suffix(s.text).is_empty() || !next.mention.proclitic(s.text).is_empty() {
         return None;
