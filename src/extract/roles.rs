@@ -257,8 +257,12 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 let number = lex.grammar.quantities.contains(n) || (!n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c)));
                 number && lex.grammar.members.contains(s.word(lead + 2))
             };
+            // (not past a word of time whose noun carries a pronoun of one
+            // named before: «والتقى فور وصوله المرشد» has its subject dropped,
+            // and the name is its object)
+            let possessed_time = |to: usize| (lead + 1..to).any(|k| lex.grammar.time_words.contains(s.word(k - 1)) && !s.word(k).starts_with("ال") && !s.word_in_item(k) && s.word(k).chars().count() >= 4 && lex.references.third_person_suffix(s.word(k)).is_some());
             let vso = after.first().filter(|u| {
-                !plural && !we && !counted && !place_object(u) && !actor_members(lex, s, u).is_empty() && ((free(u) && u.first_word - lead <= 3 && !cue_between(s, cw_last, u.first_word)) || (members_of(u) && !cue_between(s, lead + 1, u.first_word)))
+                !plural && !we && !counted && !place_object(u) && !possessed_time(u.first_word) && !actor_members(lex, s, u).is_empty() && ((free(u) && u.first_word - lead <= 3 && !cue_between(s, cw_last, u.first_word)) || (members_of(u) && !cue_between(s, lead + 1, u.first_word)))
             });
             // a subject after the verb's own prepositional object (وصل إلى
             // طهران صباح اليوم وفد سوري، انسحبت من البلدة قوات النظام): the
