@@ -387,9 +387,12 @@ impl Memory {
         if agreeing { Resolution { entities: res.entities, why: Ok(why) } } else { Resolution::none(Unresolved::NoCandidate) }
     }
 
-    /// The subject of the clause before: for a verb with none of its own.
+    /// The subject of the clause before: for a verb with none of its own
+    /// (in this sentence, the one before, or the one before that when the
+    /// one between names no subject: a chain of verbs that all go on with
+    /// it, وعززت نقاطها… ثم استهدفت…).
     pub fn dropped_subject(&self, lex: &Lexicon, sentence: usize, pos: usize, plural: bool) -> Resolution {
-        for g in self.groups(sentence, pos).into_iter().take(2) {
+        for g in self.groups(sentence, pos).into_iter().take(3) {
             // (a capital that acted is its state: استضافت الدوحة)
             let subjects: Vec<&Named> = g.iter().copied().filter(|n| n.subject && (lex.entities[n.entity].kind.is_actor() || lex.entities[n.entity].agent_as.is_some())).collect();
             if subjects.is_empty() {

@@ -426,6 +426,34 @@ impl<'l> Extractor<'l> {
                     record("agent of «the attack»", &res, slot_via);
                     agents = res.entities.iter().map(|x| x.0).filter(|&e| lex.entities[e].kind.is_actor()).collect();
                 }
+                // the noun a light verb governs, when that verb has no
+                // subject of its own and opens its clause (ثم بدأت قصفاً
+                // مدفعياً…، وأجرى فور وصوله مباحثات مع…): the subject of the
+                // verb it is joined to in this sentence, else of the clause
+                // before (a dropped subject)
+                crate::lexicon::Shape::Noun if agents.is_empty() && refs.pronoun(suffix).is_none() && f.rejected == Some(Reason::NoAgent) && roles::governing_light_verb(lex, s, it.first_word, it.clause).is_some() => {
+                    let lv = roles::governing_light_verb(lex, s, it.first_word, it.clause).unwrap_or(0);
+                    let lw = s.word(lv);
+                    let then = lv > 0 && lex.grammar.sequels.contains(s.word(lv - 1));
+                    let joined = lw.strip_prefix(['و', 'ف']).is_some_and(|bare| lex.grammar.light_verbs.contains(bare)) || then;
+                    // (no name of an actor in its clause before the noun)
+                    let named = s.units.iter().any(|u| u.clause == it.clause && u.last_word < it.first_word && s.members(u).iter().any(|&e| lex.entities[e].kind.is_actor()));
+                    let opens = lv == 0 || (lv == 1 && then);
+                    let prev = done.iter().filter(|g| !g.agents.is_empty() && s.items[g.cue].last_word < lv && lex.patterns[g.pattern].shape == crate::lexicon::Shape::Verb).last();
+                    let res = if !(joined || opens) || named {
+                        None
+                    } else if let Some(g) = prev {
+                        Some(memory.named_here(lex, index, pos, &g.agents, "the subject of the verb the light verb is joined to"))
+                    } else if opens {
+                        Some(memory.dropped_subject(lex, index, pos, lw.ends_with("وا")))
+                    } else {
+                        None
+                    };
+                    if let Some(res) = res {
+                        record("subject of a light verb without one", &res, slot_via);
+                        agents = res.entities.iter().map(|x| x.0).filter(|&e| lex.entities[e].kind.is_actor() && (!p.restricted() || p.agent_kinds.contains(&lex.entities[e].kind))).collect();
+                    }
+                }
                 crate::lexicon::Shape::Noun if agents.is_empty() && refs.pronoun(suffix).is_some() => {
                     let Some(pr) = refs.pronoun(suffix) else { continue };
                     // (a dual suffix right after a dual noun no name stands
@@ -1617,3 +1645,4 @@ pub(crate) struct Unresolved {
     /// A noun standing for its possessor (مواقعها), not a pronoun.
     possessed: bool,
 }
+

@@ -257,8 +257,12 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 let number = lex.grammar.quantities.contains(n) || (!n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c)));
                 number && lex.grammar.members.contains(s.word(lead + 2))
             };
+            // (not past a word of time whose noun carries a pronoun of one
+            // named before: «والتقى فور وصوله المرشد» has its subject dropped,
+            // and the name is its object)
+            let possessed_time = |to: usize| (lead + 1..to).any(|k| lex.grammar.time_words.contains(s.word(k - 1)) && !s.word(k).starts_with("ال") && !s.word_in_item(k) && s.word(k).chars().count() >= 4 && lex.references.third_person_suffix(s.word(k)).is_some());
             let vso = after.first().filter(|u| {
-                !plural && !we && !counted && !place_object(u) && !actor_members(lex, s, u).is_empty() && ((free(u) && u.first_word - lead <= 3 && !cue_between(s, cw_last, u.first_word)) || (members_of(u) && !cue_between(s, lead + 1, u.first_word)))
+                !plural && !we && !counted && !place_object(u) && !possessed_time(u.first_word) && !actor_members(lex, s, u).is_empty() && ((free(u) && u.first_word - lead <= 3 && !cue_between(s, cw_last, u.first_word)) || (members_of(u) && !cue_between(s, lead + 1, u.first_word)))
             });
             // a subject after the verb's own prepositional object (وصل إلى
             // طهران صباح اليوم وفد سوري، انسحبت من البلدة قوات النظام): the
@@ -1075,7 +1079,27 @@ pub fn governing_light_verb(lex: &Lexicon, s: &Sentence, cue: usize, clause: usi
 /// subject (القصف استهدف…، غارات استهدفت…). Its pattern and last word.
 fn predicate_verb<'l>(lex: &'l Lexicon, s: &Sentence, cue: usize, relation: usize) -> Option<(&'l Pattern, usize)> {
     let it = &s.items[cue];
-    let next = s.items.get(cue + 1).filter(|n| n.first_word == it.last_word + 1 && n.clause == it.clause)?;
+    // (past the noun's adjectives, which agree with it: شنت غارات مكثفة
+    // استهدفت…، بدأت قصفاً مدفعياً عنيفاً استهدف…)
+    let g = &lex.grammar;
+    let noun = s.word(it.last_word);
+    let definite = s.definite(it.first_word);
+    let adjective = |w: usize| {
+        let word = s.word(w);
+        !s.word_in_item(w)
+            && s.clause_of_word[w] == it.clause
+            && !g.prepositions.contains(word)
+            && !g.particles.contains(word)
+            && !g.time_words.contains(word)
+            && !g.complementizers.contains(word)
+            && !g.relatives.contains(word)
+            && if definite { word.starts_with("ال") } else { !word.starts_with("ال") && (s.relational_adjective(w) || (noun.ends_with('ا') && word.ends_with('ا')) || (noun.ends_with('ه') && word.ends_with('ه'))) }
+    };
+    let mut from = it.last_word + 1;
+    while from < s.words.len() && from - it.last_word <= 2 && adjective(from) && !s.items.iter().any(|n| n.first_word == from) {
+        from += 1;
+    }
+    let next = s.items.get(cue + 1).filter(|n| n.first_word == from && n.clause == it.clause)?;
     let crate::syntax::ItemKind::Cue(ps) = &next.kind else { return None };
     if !next.mention.suffix(s.text).is_empty() || !next.mention.proclitic(s.text).is_empty() {
         return None;

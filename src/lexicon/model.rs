@@ -297,6 +297,10 @@ pub struct GrammarFile {
     /// after one with no subject of its own has the clause before's.
     #[serde(default)]
     pub subject_continuations: Vec<String>,
+    /// Words of sequence (ثم) before a verb that goes on with the subject
+    /// of the verb before it.
+    #[serde(default)]
+    pub sequels: Vec<String>,
     /// Prepositions of nearness (قرب، بالقرب من): the place after one is a
     /// landmark near the spot, not the spot's place.
     #[serde(default)]
