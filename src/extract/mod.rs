@@ -169,8 +169,12 @@ impl<'l> Extractor<'l> {
     fn remember_and_resolve(&self, a: &Article, norm: &Normalized, index: usize, s: &mut Sentence, memory: &mut coref::Memory, trace: &mut Vec<ResolutionTrace>) -> Vec<Unresolved> {
         let lex = self.lex;
         // a quote or colon after a name makes that name a candidate speaker
-        let quote_at = s.text[s.range.clone()].char_indices().filter(|(_, c)| matches!(c, ':' | '«' | '"' | '“')).map(|(i, _)| i + s.range.start).last();
+        // (a name inside a quote speaks no quote: وأردف: "اتفق مع أردوغان…"
+        // is not Erdogan's; a sentence may hold two quotes, each with its
+        // speaker before its colon)
         let opens_quoted = s.text[s.range.clone()].trim_start().starts_with(['"', '«', '“']);
+        let (quoted, quote_at) = quoted_spans(&s.text[s.range.clone()], s.range.start);
+        let inside = |pos: usize| quoted.iter().any(|r| r.contains(&pos));
         let named = |it: &sentence::Item, e: usize, via: coref::Via, genders: Vec<Gender>, head: &str| coref::Named {
             entity: e,
             sentence: index,
@@ -178,7 +182,7 @@ impl<'l> Extractor<'l> {
             via,
             subject: false,
             agent: false,
-            speaker: quote_at.is_some_and(|q| if opens_quoted { it.mention.span.start > q } else { it.mention.span.end <= q }),
+            speaker: !inside(it.mention.span.start) && if opens_quoted { quoted.first().is_some_and(|q| it.mention.span.start >= q.end) } else { quote_at.iter().any(|&q| it.mention.span.end <= q) },
             topic: false,
             adjective: false,
             modifier: false,
@@ -1549,6 +1553,33 @@ impl Frame {
     fn pattern_relation(&self, lex: &Lexicon) -> usize {
         lex.patterns[self.pattern].relation
     }
+}
+
+/// The quoted spans of a sentence's text (« », “ ”, and straight quotes
+/// taken in pairs), offset by `base`, and where each quote is introduced:
+/// a colon, else the opening mark.
+fn quoted_spans(text: &str, base: usize) -> (Vec<Range<usize>>, Vec<usize>) {
+    let mut spans = Vec::new();
+    let mut intros = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (i, c) in text.char_indices() {
+        match (open, c) {
+            (None, ':') => intros.push(base + i),
+            (None, '«' | '“' | '"') => {
+                open = Some((i, c));
+                intros.push(base + i);
+            }
+            (Some((o, '«')), '»') | (Some((o, '“')), '”') | (Some((o, '"')), '"') => {
+                spans.push(base + o..base + i + c.len_utf8());
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some((o, _)) = open {
+        spans.push(base + o..base + text.len());
+    }
+    (spans, intros)
 }
 
 /// How far an agreement reaches to a term that على introduces.
