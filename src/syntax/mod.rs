@@ -511,7 +511,9 @@ impl<'a> Sentence<'a> {
                 };
                 let actor_name = matches!(it.kind, ItemKind::Entity { nisba: false, entity, .. } if lex.entities[entity].kind.is_actor()) && self.definite(it.first_word);
                 // (definite by its article or by a possessive: في بيانها)
-                let closed = |k: usize| self.definite(k) || ["ها", "هما", "هم"].iter().any(|x| self.word(k).ends_with(x));
+                // (the suffixes are the lexicon's ـها، ـهم، ـهما; not ـه, a
+                // folded taa marbuta: في زيارة is open)
+                let closed = |k: usize| self.definite(k) || g.cue_suffixes.iter().any(|x| x.starts_with('ه') && x.chars().count() >= 2 && self.word(k).ends_with(x.as_str()));
                 if actor_name && w + 1 < it.first_word && closed(w + 1) && !head_word(self.word(w + 1)) && (w + 2..it.first_word).all(|k| self.relational_adjective(k) && self.definite(k)) {
                     return None;
                 }
