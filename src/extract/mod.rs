@@ -1358,6 +1358,7 @@ impl<'l> Extractor<'l> {
     /// fact: no claim.
     fn drop_planned(&self, s: &Sentence, frames: &mut [Frame]) {
         const MODAL_REACH: usize = 8;
+        const PERMISSION_REACH: usize = 12;
         let lex = self.lex;
         let future = |w: usize| {
             let word = s.word(w).trim_start_matches(['و', 'ف']);
@@ -1390,6 +1391,14 @@ impl<'l> Extractor<'l> {
                 k + 1 < s.words.len() && s.clause_of_word[k] == s.clause_of_word[w] && lex.grammar.modals.contains(s.word(k)) && next.starts_with('ي')
             })
         };
+        // (an act a verb of permission or prevention governs, up to twelve
+        // words back in the clause past its objects, after ب or من: لن تسمح
+        // لقوات النظام بدخول المنطقة، منعت المقاتلين من عبور الحدود)
+        let permitted = |w: usize| {
+            let it = s.items.iter().find(|x| x.first_word == w);
+            let marked = it.is_some_and(|x| x.mention.proclitic(s.text).trim_start_matches(['و', 'ف']).starts_with('ب')) || (w > 0 && s.word(w - 1) == "من");
+            marked && (w.saturating_sub(PERMISSION_REACH)..w).any(|k| s.clause_of_word[k] == s.clause_of_word[w] && lex.grammar.permission_verbs.contains(s.word(k).trim_start_matches(['و', 'ف'])))
+        };
         // (a noun a future verb governs right before it, or past its
         // preposition: ستضاعف من ضغطها على…)
         let object_of_future = |w: usize| {
@@ -1408,7 +1417,7 @@ impl<'l> Extractor<'l> {
             }
             let planned = match lex.patterns[f.pattern].shape {
                 crate::lexicon::Shape::Verb => future(it.first_word) || conditional(it.first_word) || possible(it.first_word) || object_of_future(it.first_word),
-                crate::lexicon::Shape::Noun => roles::governing_light_verb(lex, s, it.first_word, it.clause).is_some_and(|lv| future(lv) || conditional(lv)) || object_of_future(it.first_word) || possible(it.first_word),
+                crate::lexicon::Shape::Noun => roles::governing_light_verb(lex, s, it.first_word, it.clause).is_some_and(|lv| future(lv) || conditional(lv)) || object_of_future(it.first_word) || possible(it.first_word) || permitted(it.first_word),
                 _ => false,
             };
             if planned {

@@ -48,7 +48,12 @@ pub fn polarity(lex: &Lexicon, s: &Sentence, cue: usize) -> (Polarity, Option<us
         // (لم تعلق إيران على الهجوم)
         let next = it.last_word + 1;
         let broken = || next < s.words.len() && (lex.grammar.complementizers.contains(s.word(next)) || lex.grammar.negator_breakers.contains(s.word(next)));
-        let across_prep = || (next..c.first_word).any(|w| lex.grammar.prepositions.contains(s.word(w)));
+        // (but a light verb's preposition leads to its own act, which the
+        // negation reaches: لم تتمكن الفصائل من دخول المدينة)
+        // (past its subject: لم تتمكن تركيا من السيطرة على منبج)
+        let prep = |w: usize| lex.grammar.prepositions.contains(s.word(w));
+        let light_prep = |w: usize| (next..w).rev().take_while(|&v| !prep(v)).any(|v| s.light_verb[v]);
+        let across_prep = || (next..c.first_word).any(|w| prep(w) && !light_prep(w));
         if it.clause != c.clause || quote_closes_between(s, it.first_word, c.first_word) {
             continue;
         }

@@ -523,8 +523,13 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     // الروسية; only one on the cue itself, past its adjectives,
                     // takes the nisba's role: دعم جوي روسي)
                     let own_nisba = u.nisba && (cw_last + 1..u.first_word).all(|w| s.relational_adjective(w));
-                    let role = if own_nisba { p.nisba_role } else { p.genitive };
-                    let source = if own_nisba { "the nisba right after the noun" } else { "the genitive right after the noun" };
+                    // (a place after a noun whose verb takes it bare is where
+                    // the act goes, as the verb's object is: دخول الأراضي
+                    // السورية as دخل الأراضي السورية; an actor there is still
+                    // the one who enters: دخول القوات التركية إلى إدلب)
+                    let place_object = p.direct_object && rel.object == ObjectKind::Place && u.prep.is_none() && !u.items.is_empty() && u.items.iter().all(|&i| s.territory_nisba(lex, i) || s.entity(i).is_some_and(|(e, _)| lex.entities[e].kind.is_place() && !lex.entities[e].kind.is_actor()));
+                    let role = if place_object { Genitive::Patient } else if own_nisba { p.nisba_role } else { p.genitive };
+                    let source = if place_object { "the place right after a noun whose verb takes a bare object" } else if own_nisba { "the nisba right after the noun" } else { "the genitive right after the noun" };
                     match role {
                         // (a pattern for some kinds of agent only: وصول by a
                         // person is a visit, by troops a deployment)
@@ -574,6 +579,16 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 if let Some(u) = after.first().filter(|u| u.prep.is_none() && u.first_word == cw_last + 1 && actor_members(lex, s, u).is_empty()) {
                     r.patients = object_members(lex, s, u, rel.object);
                     r.patient_source = "the place right after the noun";
+                    patient_from = u.last_word;
+                }
+            }
+            // and so is a bare place right after the genitive agent of a noun
+            // whose verb takes a bare object (دخول قوات النظام مدينة دير
+            // الزور, as دخلت قوات النظام مدينة دير الزور)
+            if p.direct_object && r.patients.is_empty() && !r.agents.is_empty() && rel.object == ObjectKind::Place {
+                if let Some(u) = agent_unit.and_then(|a| after.iter().find(|u| u.first_word > a)).filter(|u| u.prep.is_none() && u.first_word <= patient_from + 2 && !u.items.is_empty() && actor_members(lex, s, u).is_empty() && !cue_between(s, patient_from, u.first_word)) {
+                    r.patients = object_members(lex, s, u, rel.object);
+                    r.patient_source = "the place right after the noun's genitive agent";
                     patient_from = u.last_word;
                 }
             }

@@ -413,6 +413,11 @@ pub struct GrammarFile {
     /// noun they describe has not happened.
     #[serde(default)]
     pub expectation_words: Vec<String>,
+    /// Verbs of permission and prevention (سمح، منع، حال دون): the act
+    /// they let or keep someone do (لن تسمح لقوات النظام بدخول المنطقة)
+    /// is not stated to have happened.
+    #[serde(default)]
+    pub permission_verbs: Stems,
     /// Particles of possibility before a present verb (قد يدفع): what the
     /// clause says after them may happen, it has not.
     #[serde(default)]
