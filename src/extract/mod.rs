@@ -793,7 +793,11 @@ impl<'l> Extractor<'l> {
                 let before = |k: usize| w >= k && g.cessation_words.contains(s.word(w - k));
                 before(1) || (w >= 2 && g.prepositions.contains(s.word(w - 1)) && before(2))
             };
-            if frames[i].patients.is_empty() {
+            // (a demand that is itself only rejected or alleged still
+            // governs its act, which is stated even less: رفض طلباً إيرانياً
+            // بإرسال فصائل من الحشد)
+            let nested = frames[i].rejected == Some(Reason::Embedded);
+            if frames[i].patients.is_empty() && !nested {
                 let agents = frames[i].agents.clone();
                 // the act's agent (طالب بانسحاب القوات الإيرانية: Iran), else
                 // the actor it targets (بشن عملية ضد قسد); never the place
@@ -816,7 +820,7 @@ impl<'l> Extractor<'l> {
                     frames[i] = self.frame(f.cue, f.cue_word, f.pattern, r, f.polarity, f.negated_by);
                 }
             }
-            if !frames[i].pairs.is_empty() && !ongoing {
+            if (!frames[i].pairs.is_empty() || nested) && !ongoing {
                 // the embedded act, and a noun its light verb governs (من شن
                 // أي هجوم على…)
                 let lv = s.items[frames[j].cue].first_word;
