@@ -1026,6 +1026,15 @@ impl<'l> Extractor<'l> {
             });
             // nor after a word a noun follows: دون أي دعم
             let after_governor = has_noun && it.first_word > 0 && lex.grammar.noun_governors.contains(s.word(it.first_word - 1));
+            // and after a verb of denial and its subject, or an adverb of
+            // its own, a noun comes first: «نفت خلاله قصف القوات الأمريكية»,
+            // «نفت وزارة الدفاع الروسية قصف الطائرات السورية لمستشفى» deny
+            // a bombing
+            let after_denial = has_noun && roles::denier(lex, &s, it.first_word, it.clause).is_some() && s.items.iter().rev().find(|x| x.last_word < it.first_word && matches!(x.kind, ItemKind::Denial)).is_some_and(|x| (x.last_word + 1..it.first_word).all(|w| !lex.grammar.complementizers.contains(s.word(w))));
+            // (tried first, the verb only when the noun finds no claim)
+            if after_denial {
+                pats.sort_by_key(|&p| lex.patterns[p].shape != crate::lexicon::Shape::Noun);
+            }
             if pro.contains(['ا', 'ب', 'ل', 'ك']) || genitive_then_object || after_governor || (has_noun && roles::governing_light_verb(lex, &s, it.first_word, it.clause).is_some()) {
                 pats.retain(|&p| lex.patterns[p].shape != crate::lexicon::Shape::Verb);
             }
@@ -1056,7 +1065,9 @@ impl<'l> Extractor<'l> {
                     }
                 }
                 if !f.pairs.is_empty() {
-                    if lex.patterns[p].shape == crate::lexicon::Shape::Verb {
+                    // (and the denier, who does the noun a denial governs:
+                    // نفت أنقرة قصف عفرين، وطالبت واشنطن…)
+                    if lex.patterns[p].shape == crate::lexicon::Shape::Verb || f.agent_source == roles::DENIER_SOURCE || (after_denial && lex.patterns[p].shape == crate::lexicon::Shape::Noun) {
                         // (a capital stands for its state: أنقرة is the patient turkey)
                         let until = s.units.iter().filter(|u| u.first_word > it.last_word && s.members(u).iter().any(|&e| f.patients.contains(&lex.entities[e].agent_as.unwrap_or(e)))).map(|u| u.last_word).next().unwrap_or(it.last_word);
                         let addressees = if self.complement_relations.contains(&lex.patterns[p].relation) { f.patients.clone() } else { Vec::new() };

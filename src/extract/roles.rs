@@ -494,7 +494,10 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             // a pronoun suffix fills the genitive slot (انسحابها: its withdrawal)
             // (the accusative alef of اتفاقاً is no pronoun)
             let suffixed = !matches!(it.mention.suffix(s.text), "" | "ا");
-            if let Some(u) = after.first().filter(|u| r.agents.is_empty() && !suffixed && !cue_between(s, cw_last, u.first_word)) {
+            // (a genitive never stands past a comma: نفت الهيئة تعرّض
+            // مواقعها للقصف، ووصفت البيان الروسي…)
+            let comma_before = |u: &Unit| s.text[s.words[cw_last].end..s.words[u.first_word].start].contains(['،', ',']);
+            if let Some(u) = after.first().filter(|u| r.agents.is_empty() && !suffixed && !cue_between(s, cw_last, u.first_word) && !comma_before(u)) {
                 let partitive = u.prep.as_deref() == Some("من");
                 // a nisba may stand after its head and a quantifier (خروج جميع القوات الأميركية)
                 // (or a share or the members of it: وصول عدد من كتائب الجيش الحر)
@@ -528,7 +531,18 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     // السورية as دخل الأراضي السورية; an actor there is still
                     // the one who enters: دخول القوات التركية إلى إدلب)
                     let place_object = p.direct_object && rel.object == ObjectKind::Place && u.prep.is_none() && !u.items.is_empty() && u.items.iter().all(|&i| s.territory_nisba(lex, i) || s.entity(i).is_some_and(|(e, _)| lex.entities[e].kind.is_place() && !lex.entities[e].kind.is_actor()));
-                    let role = if place_object { Genitive::Patient } else if own_nisba { p.nisba_role } else { p.genitive };
+                    // (the one who denies a noun right after the denial is its
+                    // agent, so the genitive is what the act was aimed at: نفت
+                    // الكتائب في بيان قصف القوات الأمريكية; one followed by
+                    // the noun's own object stays its agent, below)
+                    // (only a noun the denial governs right away: نفت أنقرة
+                    // الأنباء عن دخول قوات تركية is no act of Ankara's; and
+                    // not a movement, whose genitive is who moves)
+                    let denied = rel.object != ObjectKind::Place && s.items.iter().rev().find(|x| x.last_word < cw_first && matches!(x.kind, crate::syntax::ItemKind::Denial)).is_some_and(|d| {
+                        let from = denier(lex, s, cw_first, clause).map_or(d.last_word, |u| if u.first_word > d.last_word { u.last_word } else { d.last_word });
+                        cw_first - from <= 3 && (from + 1..cw_first).all(|w| !s.word_in_item(w))
+                    }) && denier(lex, s, cw_first, clause).is_some();
+                    let role = if place_object || (denied && !own_nisba) { Genitive::Patient } else if own_nisba { p.nisba_role } else { p.genitive };
                     let source = if place_object { "the place right after a noun whose verb takes a bare object" } else if own_nisba { "the nisba right after the noun" } else { "the genitive right after the noun" };
                     match role {
                         // (a pattern for some kinds of agent only: وصول by a
@@ -842,7 +856,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     let m = actor_members(lex, s, u);
                     if !m.iter().any(|e| r.patients.contains(e)) {
                         r.agents = m;
-                        r.agent_source = "the one who denies, for a verbal noun the denial governs";
+                        r.agent_source = DENIER_SOURCE;
                     }
                 }
             }
@@ -954,7 +968,7 @@ fn carried_subject<'s>(lex: &Lexicon, s: &'s Sentence, cue: usize, clause: usize
     (!other && !act).then_some(u)
 }
 
-fn denier<'s>(lex: &Lexicon, s: &'s Sentence, cue_first: usize, clause: usize) -> Option<&'s Unit> {
+pub fn denier<'s>(lex: &Lexicon, s: &'s Sentence, cue_first: usize, clause: usize) -> Option<&'s Unit> {
     let d = s.items.iter().rev().find(|it| it.last_word < cue_first && matches!(it.kind, crate::syntax::ItemKind::Denial))?;
     if d.clause != clause || cue_between(s, d.last_word, cue_first) {
         return None;
@@ -967,8 +981,22 @@ fn denier<'s>(lex: &Lexicon, s: &'s Sentence, cue_first: usize, clause: usize) -
     if cue_first - after.map_or(d.last_word, |u| u.last_word) > if after.is_some() { 5 } else { 6 } {
         return None;
     }
-    after.or_else(|| s.units.iter().rev().filter(actor).find(|u| u.last_word < d.first_word && d.first_word - u.last_word <= 2))
+    after.or_else(|| s.units.iter().rev().filter(actor).find(|u| u.last_word < d.first_word && d.first_word - u.last_word <= 2)).or_else(|| {
+        // (a denial made in a statement is its issuer's: أصدرت الكتائب أمس
+        // بياناً نفت فيه…)
+        let noun = d.first_word.checked_sub(1).filter(|&k| lex.grammar.statement_nouns.contains(s.word(k).trim_start_matches(['و', 'ف'])))?;
+        s.units.iter().rev().filter(actor).find(|u| u.last_word < noun && noun - u.last_word <= STATEMENT_REACH)
+    })
 }
+
+/// Why a verbal noun's agent is the one who denies it; the denial verb's
+/// subject is then the subject the next conjoined verb shares (نفت أنقرة
+/// قصف عفرين، وطالبت واشنطن…).
+pub const DENIER_SOURCE: &str = "the one who denies, for a verbal noun the denial governs";
+
+/// How far before a statement noun (بياناً) its issuer may stand, past a
+/// date: أصدرت الكتائب أمس الأحد 28 آب/أغسطس، بياناً.
+const STATEMENT_REACH: usize = 8;
 
 /// The unit a comitative (مع، بمشاركة، برفقة: grammar.ron) adds right
 /// after the subject `u`: a second agent of the same act.

@@ -129,6 +129,7 @@ pub struct Grammar {
     pub term_relations: Vec<String>,
     pub conditionals: HashSet<String>,
     pub modals: HashSet<String>,
+    pub statement_nouns: HashSet<String>,
     /// Every conjugated form of the verbs of permission and prevention, folded.
     pub permission_verbs: HashSet<String>,
     pub term_preps: HashSet<String>,
@@ -857,6 +858,7 @@ impl Checker<'_> {
             term_relations: g.term_relations.clone(),
             conditionals: fold(&g.conditionals).into_iter().collect(),
             modals: fold(&g.modals).into_iter().collect(),
+            statement_nouns: fold(&g.statement_nouns).into_iter().collect(),
             permission_verbs: g.permission_verbs.past.iter().flat_map(|v| conjugate_past(v)).chain(g.permission_verbs.present.iter().flat_map(|v| conjugate_present(&normalize_str(v)))).collect(),
             term_preps: fold(&g.term_preps).into_iter().collect(),
             expectation_words: fold(&g.expectation_words).into_iter().collect(),

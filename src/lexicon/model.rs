@@ -413,6 +413,10 @@ pub struct GrammarFile {
     /// noun they describe has not happened.
     #[serde(default)]
     pub expectation_words: Vec<String>,
+    /// Nouns of a statement (بيان، تصريح): a denial or an accusation made
+    /// in one is its issuer's (أصدرت الكتائب بياناً نفت فيه…).
+    #[serde(default)]
+    pub statement_nouns: Vec<String>,
     /// Verbs of permission and prevention (سمح، منع، حال دون): the act
     /// they let or keep someone do (لن تسمح لقوات النظام بدخول المنطقة)
     /// is not stated to have happened.
