@@ -238,7 +238,10 @@ impl<'l> Extractor<'l> {
             let (ItemKind::Entity { entity: x, .. }, ItemKind::Entity { entity: y, .. }) = (&w[0].kind, &w[1].kind) else { continue };
             let (x, y) = (voice(*x), voice(*y));
             if w[1].first_word == w[0].last_word + 1 && w[1].mention.proclitic(s.text).starts_with('و') && lex.entities[x].kind.is_actor() && lex.entities[y].kind.is_actor() && !self.related(x, y) {
-                let between = w[0].first_word > 0 && s.word(w[0].first_word - 1) == "بين";
+                // (as is a pair «كل من» sets apart: اتهمت أنقرة كلاً من حزب
+                // العمال وقسد …، ونفى الطرفان أي دور لهما)
+                let both = w[0].first_word > 1 && s.word(w[0].first_word - 1) == "من" && matches!(s.word(w[0].first_word - 2), "كل" | "كلا");
+                let between = (w[0].first_word > 0 && s.word(w[0].first_word - 1) == "بين") || both;
                 memory.add_pair(index, w[0].mention.span.start, x, y, between);
             }
         }
