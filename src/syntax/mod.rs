@@ -517,6 +517,22 @@ impl<'a> Sentence<'a> {
                 if actor_name && w + 1 < it.first_word && closed(w + 1) && !head_word(self.word(w + 1)) && (w + 2..it.first_word).all(|k| self.relational_adjective(k) && self.definite(k)) {
                     return None;
                 }
+                // so does an indefinite noun with an adjective or a phrase
+                // with ل of its own: it is no longer in construct, and the
+                // name after it, however it begins, is not its genitive (حذر
+                // في تصريح صحفي قوات الحشد، اتهم في بيان لقناة الجزيرة الجيش
+                // التركي)
+                let any_actor = matches!(it.kind, ItemKind::Entity { nisba: false, entity, .. } if lex.entities[entity].kind.is_actor());
+                let open_noun = w + 2 < it.first_word && !self.definite(w + 1) && !closed(w + 1) && !head_word(self.word(w + 1)) && !self.word_in_item(w + 1) && !self.relational_adjective(w + 1);
+                // (a noun ending like one is no adjective: على ثلث أراضي سوريا)
+                let own_adjective = (w + 2..it.first_word).all(|k| self.relational_adjective(k) && !self.definite(k) && !self.word_in_item(k) && !head_word(self.word(k)));
+                let own_phrase = it.first_word == w + 3 && {
+                    let x = self.word(w + 2);
+                    x.starts_with('ل') && !x.starts_with("لل") && x.chars().count() >= 4 && !self.word_in_item(w + 2)
+                };
+                if any_actor && open_noun && (own_adjective || own_phrase) {
+                    return None;
+                }
                 // a partitive inside another preposition's phrase belongs to
                 // that one (بين عناصر من الهيئة ومقاتلي الحركة، ضد مقاتلين من داعش)
                 // (and so is a delegation's, or officials' in a body: بين وفد
