@@ -893,6 +893,23 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 // من التحالف; أكد مصدر أن الجيش يسعى إلى …، بدعم روسي)
                 r.patients = actor_members(lex, s, u);
                 r.patient_source = "the subject that opens the sentence the adverbial describes";
+            } else if !adverbial && rel.object == ObjectKind::Place && !s.units.iter().any(|u| u.clause == clause && u.last_word < cw_first && !s.soft_break_between(u.last_word, cw_first)) {
+                // a place under someone's control with no name before it in
+                // its clause is the dropped subject of that clause, the place
+                // the sentence is about: its first name, bare, in the clause
+                // that opens it (يعتبر معبر باب الهوى المنفذ الوحيد…، وكان
+                // يخضع سابقاً لسيطرة فصائل الجيش الحر، يقع مطار الطبقة في
+                // ريف الرقة، وظل حتى 2014 تحت سيطرة قوات النظام)
+                // (the clause of the passive is another: after a clause
+                // break or a comma and و)
+                let apart = |u: &Unit| u.clause != clause || s.soft_break_between(u.last_word, cw_first);
+                // (not a passive that describes a noun other than a name:
+                // المناطق الخاضعة لسيطرة المعارضة، المناطق تحت سيطرتها)
+                let describes = s.definite(cw_first) || (cw_first > 0 && s.definite(cw_first - 1));
+                if let Some(u) = s.units.first().filter(|u| !describes && u.clause == 0 && u.prep.is_none() && !u.nisba && s.is_place_unit(lex, u) && apart(u)) {
+                    r.patients = object_members(lex, s, u, rel.object);
+                    r.patient_source = "the place the sentence opens with, the dropped subject of the passive's clause";
+                }
             }
             let agent = after.iter().find(|u| {
                 // an adverbial nisba names the agent by itself (المدعومة
