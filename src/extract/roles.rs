@@ -74,6 +74,9 @@ pub struct Roles {
 }
 
 fn actor_members(lex: &Lexicon, s: &Sentence, u: &Unit) -> Vec<usize> {
+    // (a name represented by another stands for it: المعارضة ممثلة في المجلس
+    // الوطني is the council)
+    let u = s.representative(lex, u).unwrap_or(u);
     // (a nisba of territory is a place: العاصمة القطرية)
     u.items
         .iter()
@@ -90,6 +93,7 @@ fn actor_members(lex: &Lexicon, s: &Sentence, u: &Unit) -> Vec<usize> {
 }
 
 fn object_members(lex: &Lexicon, s: &Sentence, u: &Unit, k: ObjectKind) -> Vec<usize> {
+    let u = s.representative(lex, u).unwrap_or(u);
     // (a nisba of territory names no actor: في مدينة سوتشي الروسية)
     if k == ObjectKind::Actor && u.items.iter().all(|&i| s.territory_nisba(lex, i)) {
         return Vec::new();

@@ -220,6 +220,20 @@ impl<'a> Sentence<'a> {
 
     /// Does unit `u` stand right after a word of ownership (موقع تابع
     /// للنظام)?
+    /// The name that acts for unit `u`, after a word of representation and
+    /// في or ب (المعارضة السورية ممثلة في المجلس الوطني، ممثلةً بالائتلاف).
+    pub fn representative(&self, lex: &Lexicon, u: &Unit) -> Option<&Unit> {
+        // (past an adjective or two of the name: المعارضة السورية المدنية ممثلة)
+        let mut w = u.last_word + 1;
+        while w < self.words.len() && w - u.last_word <= 2 && self.clause_of_word[w] == u.clause && !self.word_in_item(w) && self.relational_adjective(w) {
+            w += 1;
+        }
+        if w >= self.words.len() || !lex.grammar.representation_words.contains(self.word(w)) {
+            return None;
+        }
+        self.units.iter().find(|r| r.clause == u.clause && (r.first_word == w + 1 || r.first_word == w + 2) && matches!(r.prep.as_deref(), Some("في" | "ب")))
+    }
+
     pub fn owned_by(&self, lex: &Lexicon, u: &Unit) -> bool {
         (u.first_word.saturating_sub(2)..u.first_word).any(|w| lex.grammar.ownership_words.contains(self.word(w)))
     }
