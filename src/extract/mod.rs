@@ -1569,7 +1569,10 @@ impl<'l> Extractor<'l> {
 /// The actors that did something in these frames: the agents, and both
 /// parties of a symmetric claim (اتفاق أبرمته موسكو وأنقرة).
 fn frame_subjects<'f>(lex: &Lexicon, frames: impl Iterator<Item = &'f Frame> + Clone) -> Vec<usize> {
-    let mut out: Vec<usize> = frames.clone().flat_map(|f| f.agents.iter().copied()).collect();
+    // (not the agent of a passive, which describes the noun before it: in
+    // «معبر باب الهوى الخاضع لسيطرة هيئة تحرير الشام» the sentence is about
+    // the crossing, and the body after the passive is no subject)
+    let mut out: Vec<usize> = frames.clone().filter(|f| lex.patterns[f.pattern].shape != crate::lexicon::Shape::Passive).flat_map(|f| f.agents.iter().copied()).collect();
     for f in frames.filter(|f| lex.relations[f.pattern_relation(lex)].symmetric) {
         out.extend(f.pairs.iter().flat_map(|&(a, b)| [a, b]));
     }

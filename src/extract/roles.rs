@@ -74,6 +74,9 @@ pub struct Roles {
 }
 
 fn actor_members(lex: &Lexicon, s: &Sentence, u: &Unit) -> Vec<usize> {
+    // (a name represented by another stands for it: المعارضة ممثلة في المجلس
+    // الوطني is the council)
+    let u = s.representative(lex, u).unwrap_or(u);
     // (a nisba of territory is a place: العاصمة القطرية)
     u.items
         .iter()
@@ -90,6 +93,7 @@ fn actor_members(lex: &Lexicon, s: &Sentence, u: &Unit) -> Vec<usize> {
 }
 
 fn object_members(lex: &Lexicon, s: &Sentence, u: &Unit, k: ObjectKind) -> Vec<usize> {
+    let u = s.representative(lex, u).unwrap_or(u);
     // (a nisba of territory names no actor: في مدينة سوتشي الروسية)
     if k == ObjectKind::Actor && u.items.iter().all(|&i| s.territory_nisba(lex, i)) {
         return Vec::new();
@@ -693,6 +697,17 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     r.agent_source = "the subject of the light verb in a relative clause on the noun (الاتفاق الذي توصلت إليه…)";
                 }
             }
+            // a relative clause on the noun whose light verb takes the noun's
+            // own preposition right after it carries the noun's object
+            // (وصف لافروف المحادثات التي أجراها مع كيري، الهجوم الذي شنه على
+            // المدينة)
+            if r.patients.is_empty() && r.among.is_empty() && !suffixed {
+                if let Some(v) = relative_light_verb(lex, s, cw_last, clause) {
+                    if v + 1 < s.words.len() && s.clause_of_word[v + 1] == clause && p.object_preps.iter().any(|x| x == s.word(v + 1)) {
+                        patient_from = patient_from.max(v);
+                    }
+                }
+            }
             // the patient after one of the object prepositions
             if r.patients.is_empty() && r.among.is_empty() {
                 // (a noun whose suffix is its agent takes its object bare, as
@@ -742,6 +757,24 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 if let Some(u) = light_verb_subject(lex, s, cw_first, clause) {
                     r.agents = actor_members(lex, s, u);
                     r.agent_source = "the subject of the light verb that governs the noun (شن، أجرى، عقد)";
+                    // a symmetric act's other party may stand between the
+                    // light verb and the noun, after the noun's own preposition
+                    // (توصلت روسيا مع تركيا إلى اتفاق، أجرى لافروف مع كيري
+                    // محادثات): the verb and the noun say one act
+                    if rel.symmetric && r.patients.is_empty() {
+                        if let Some(lv) = governing_light_verb(lex, s, cw_first, clause) {
+                            let party = s.units.iter().find(|o| {
+                                o.first_word > u.last_word.max(lv) && o.last_word < cw_first && o.clause == clause && o.prep.as_deref() == Some("مع") && p.object_preps.iter().any(|x| x == "مع") && !cue_between(s, o.last_word, cw_first)
+                            });
+                            if let Some(o) = party {
+                                let m = object_members(lex, s, o, rel.object);
+                                if !m.is_empty() && !m.iter().any(|e| r.agents.contains(e)) {
+                                    r.patients = m;
+                                    r.patient_source = "the party after مع between the light verb and the noun (توصلت روسيا مع تركيا إلى اتفاق)";
+                                }
+                            }
+                        }
+                    }
                     // (with the actor a comitative adds: شنت قوات النظام
                     // بمشاركة حزب الله هجوماً)
                     if !sym {
@@ -893,6 +926,23 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 // من التحالف; أكد مصدر أن الجيش يسعى إلى …، بدعم روسي)
                 r.patients = actor_members(lex, s, u);
                 r.patient_source = "the subject that opens the sentence the adverbial describes";
+            } else if !adverbial && rel.object == ObjectKind::Place && !s.units.iter().any(|u| u.clause == clause && u.last_word < cw_first && !s.soft_break_between(u.last_word, cw_first)) {
+                // a place under someone's control with no name before it in
+                // its clause is the dropped subject of that clause, the place
+                // the sentence is about: its first name, bare, in the clause
+                // that opens it (يعتبر معبر باب الهوى المنفذ الوحيد…، وكان
+                // يخضع سابقاً لسيطرة فصائل الجيش الحر، يقع مطار الطبقة في
+                // ريف الرقة، وظل حتى 2014 تحت سيطرة قوات النظام)
+                // (the clause of the passive is another: after a clause
+                // break or a comma and و)
+                let apart = |u: &Unit| u.clause != clause || s.soft_break_between(u.last_word, cw_first);
+                // (not a passive that describes a noun other than a name:
+                // المناطق الخاضعة لسيطرة المعارضة، المناطق تحت سيطرتها)
+                let describes = s.definite(cw_first) || (cw_first > 0 && s.definite(cw_first - 1));
+                if let Some(u) = s.units.first().filter(|u| !describes && u.clause == 0 && u.prep.is_none() && !u.nisba && s.is_place_unit(lex, u) && apart(u)) {
+                    r.patients = object_members(lex, s, u, rel.object);
+                    r.patient_source = "the place the sentence opens with, the dropped subject of the passive's clause";
+                }
             }
             let agent = after.iter().find(|u| {
                 // an adverbial nisba names the agent by itself (المدعومة
@@ -1051,6 +1101,28 @@ fn without_object_suffix(word: &str) -> &str {
 fn relative_light_verb_subject(lex: &Lexicon, s: &Sentence, last: usize, clause: usize, shared: Option<&Shared>) -> Option<(Vec<usize>, usize)> {
     let g = &lex.grammar;
     let in_clause = |w: usize| w < s.words.len() && s.clause_of_word[w] == clause;
+    let verb = relative_light_verb(lex, s, last, clause)?;
+    let word = s.word(verb);
+    let bare = without_object_suffix(word);
+    // (or members of it: الاجتماعات التي عقدها مسؤولون من البلدين)
+    let members_of = |u: &Unit| u.prep.as_deref() == Some("من") && u.first_word == verb + 3 && g.members.contains(s.word(verb + 1));
+    let after = s.units.iter().find(|u| u.first_word > verb && u.first_word - verb <= 3 && u.clause == clause && (u.prep.is_none() || members_of(u)) && !actor_members(lex, s, u).is_empty());
+    if let Some(u) = after {
+        return Some((actor_members(lex, s, u), u.last_word));
+    }
+    // «they (two) held it»: ـا or ـوا before the object pronoun; or «he held
+    // it with…», the object's preposition right after the verb, which leaves
+    // no room for a subject of its own (المحادثات التي أجراها مع الرئيس)
+    let plural = bare.ends_with("ا") || bare.ends_with("و");
+    let with_object = in_clause(verb + 1) && s.word(verb + 1) == "مع";
+    shared.filter(|sh| (plural || with_object) && !sh.agents.is_empty() && sh.cue_last < last).map(|sh| (sh.agents.clone(), verb))
+}
+
+/// The light verb of a relative clause on the noun ending at word `last`
+/// (الاتفاق الذي توصلت إليه، العملية التي نفذتها، ضربة جوية نفذها), or none.
+fn relative_light_verb(lex: &Lexicon, s: &Sentence, last: usize, clause: usize) -> Option<usize> {
+    let g = &lex.grammar;
+    let in_clause = |w: usize| w < s.words.len() && s.clause_of_word[w] == clause;
     // (the verb carries the noun back as its object: شنته، نفذتها، عقداه; and
     // a final ى is written ا before a suffix: أجراها)
     let is_light = |w: usize| {
@@ -1080,21 +1152,7 @@ fn relative_light_verb_subject(lex: &Lexicon, s: &Sentence, last: usize, clause:
     if !in_clause(w) {
         return None;
     }
-    if !is_light(w) {
-        return None;
-    }
-    let verb = w;
-    let word = s.word(verb);
-    let bare = without_object_suffix(word);
-    // (or members of it: الاجتماعات التي عقدها مسؤولون من البلدين)
-    let members_of = |u: &Unit| u.prep.as_deref() == Some("من") && u.first_word == verb + 3 && g.members.contains(s.word(verb + 1));
-    let after = s.units.iter().find(|u| u.first_word > verb && u.first_word - verb <= 3 && u.clause == clause && (u.prep.is_none() || members_of(u)) && !actor_members(lex, s, u).is_empty());
-    if let Some(u) = after {
-        return Some((actor_members(lex, s, u), u.last_word));
-    }
-    // «they (two) held it»: ـا or ـوا before the object pronoun
-    let plural = bare.ends_with("ا") || bare.ends_with("و");
-    shared.filter(|sh| plural && !sh.agents.is_empty() && sh.cue_last < last).map(|sh| (sh.agents.clone(), verb))
+    is_light(w).then_some(w)
 }
 
 /// The word of the light verb that governs the noun at word `cue`: the

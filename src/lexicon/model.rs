@@ -367,6 +367,10 @@ pub struct GrammarFile {
     /// it; an object, never a subject.
     #[serde(default)]
     pub ownership_words: Vec<String>,
+    /// Words of representation (ممثلة في، ممثلا ب): the name after one acts
+    /// for the name before it, in its slot.
+    #[serde(default)]
+    pub representation_words: Vec<String>,
     /// Words that open an embedded clause: objects are not sought past them.
     #[serde(default)]
     pub complementizers: Vec<String>,

@@ -220,6 +220,20 @@ impl<'a> Sentence<'a> {
 
     /// Does unit `u` stand right after a word of ownership (موقع تابع
     /// للنظام)?
+    /// The name that acts for unit `u`, after a word of representation and
+    /// في or ب (المعارضة السورية ممثلة في المجلس الوطني، ممثلةً بالائتلاف).
+    pub fn representative(&self, lex: &Lexicon, u: &Unit) -> Option<&Unit> {
+        // (past an adjective or two of the name: المعارضة السورية المدنية ممثلة)
+        let mut w = u.last_word + 1;
+        while w < self.words.len() && w - u.last_word <= 2 && self.clause_of_word[w] == u.clause && !self.word_in_item(w) && self.relational_adjective(w) {
+            w += 1;
+        }
+        if w >= self.words.len() || !lex.grammar.representation_words.contains(self.word(w)) {
+            return None;
+        }
+        self.units.iter().find(|r| r.clause == u.clause && (r.first_word == w + 1 || r.first_word == w + 2) && matches!(r.prep.as_deref(), Some("في" | "ب")))
+    }
+
     pub fn owned_by(&self, lex: &Lexicon, u: &Unit) -> bool {
         (u.first_word.saturating_sub(2)..u.first_word).any(|w| lex.grammar.ownership_words.contains(self.word(w)))
     }
@@ -515,6 +529,22 @@ impl<'a> Sentence<'a> {
                 // folded taa marbuta: في زيارة is open)
                 let closed = |k: usize| self.definite(k) || g.cue_suffixes.iter().any(|x| x.starts_with('ه') && x.chars().count() >= 2 && self.word(k).ends_with(x.as_str()));
                 if actor_name && w + 1 < it.first_word && closed(w + 1) && !head_word(self.word(w + 1)) && (w + 2..it.first_word).all(|k| self.relational_adjective(k) && self.definite(k)) {
+                    return None;
+                }
+                // so does an indefinite noun with an adjective or a phrase
+                // with ل of its own: it is no longer in construct, and the
+                // name after it, however it begins, is not its genitive (حذر
+                // في تصريح صحفي قوات الحشد، اتهم في بيان لقناة الجزيرة الجيش
+                // التركي)
+                let any_actor = matches!(it.kind, ItemKind::Entity { nisba: false, entity, .. } if lex.entities[entity].kind.is_actor());
+                let open_noun = w + 2 < it.first_word && !self.definite(w + 1) && !closed(w + 1) && !head_word(self.word(w + 1)) && !self.word_in_item(w + 1) && !self.relational_adjective(w + 1);
+                // (a noun ending like one is no adjective: على ثلث أراضي سوريا)
+                let own_adjective = (w + 2..it.first_word).all(|k| self.relational_adjective(k) && !self.definite(k) && !self.word_in_item(k) && !head_word(self.word(k)));
+                let own_phrase = it.first_word == w + 3 && {
+                    let x = self.word(w + 2);
+                    x.starts_with('ل') && !x.starts_with("لل") && x.chars().count() >= 4 && !self.word_in_item(w + 2)
+                };
+                if any_actor && open_noun && (own_adjective || own_phrase) {
                     return None;
                 }
                 // a partitive inside another preposition's phrase belongs to
