@@ -214,7 +214,10 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             let subject = |u: &&&Unit| !actor_members(lex, s, u).is_empty() && !cue_between(s, u.last_word, cw_first) && !s.soft_break_between(u.last_word, cw_first + 1);
             // the nearest bare subject, or a partitive one right before the
             // verb (مقاتلون من تنظيم داعش هاجموا)
-            let svo = before.iter().find(|u| ((free(u) || relative(u)) || (free_or_partitive(u) && cw_first - u.last_word <= 3)) && subject(u));
+            // (or a pronoun that is its own أن, whatever preposition governs
+            // the clause it opens: مشيراً إلى أنهم انسحبوا)
+            let opens_clause = |u: &Unit| lex.grammar.complementizers.contains(s.word(u.first_word)) && cw_first - u.last_word <= 2;
+            let svo = before.iter().find(|u| ((free(u) || relative(u) || opens_clause(u)) || (free_or_partitive(u) && cw_first - u.last_word <= 3)) && subject(u));
             // a verb agreeing in the plural (زاروا، يقاتلون) has its subject before it
             let form = &s.text[it.mention.core..it.mention.span.end];
             let plural = form.ends_with("وا") || form.ends_with("ون");
