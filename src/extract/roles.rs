@@ -121,6 +121,22 @@ fn object_members(lex: &Lexicon, s: &Sentence, u: &Unit, k: ObjectKind) -> Vec<u
         .collect()
 }
 
+/// Do the words between `a` and `b` (exclusive) join one more participant
+/// to a list: و and nothing but words of delegates (ووفود من، وممثلين عن،
+/// ووفد)?
+fn joined_participants(lex: &Lexicon, s: &Sentence, a: usize, b: usize) -> bool {
+    let g = &lex.grammar;
+    let between: Vec<&str> = (a + 1..b).map(|k| s.word(k)).collect();
+    let Some(first) = between.first() else { return false };
+    first.starts_with('و')
+        && s.clause_of_word[a] == s.clause_of_word[b]
+        && between.len() <= 3
+        && between.iter().enumerate().all(|(i, w)| {
+            let bare = if i == 0 { w.strip_prefix('و').unwrap_or(w) } else { w };
+            bare.is_empty() || g.delegations.iter().any(|d| d == bare) || g.titles.contains(bare) || g.members.contains(bare) || matches!(bare, "من" | "عن")
+        })
+}
+
 /// A name with no preposition before it can be a subject.
 fn free(u: &Unit) -> bool {
     u.prep.is_none()
@@ -629,13 +645,35 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             }
             // after an agent preposition (من قبل، على يد، شنه)
             if r.agents.is_empty() && r.among.is_empty() {
-                if let Some(u) = after.iter().filter(|u| u.first_word - cw_last <= w).find(|u| u.prep.as_ref().is_some_and(|x| p.agent_preps.contains(x)) || (!p.agent_preps.is_empty() && follows_agent_word(s, p, u))) {
+                // (the participants of talks or a meeting may come after its
+                // place and time, further than the window, when no other act
+                // stands between: انطلقت محادثات أستانا في العاصمة الكازاخية
+                // نور سلطان، بمشاركة ممثلي الدول الضامنة)
+                let reach = |u: &&&Unit| u.first_word - cw_last <= w || (rel.symmetric && u.prep.is_some() && !cue_between(s, cw_last, u.first_word));
+                if let Some(u) = after.iter().filter(reach).find(|u| u.prep.as_ref().is_some_and(|x| p.agent_preps.contains(x)) || (!p.agent_preps.is_empty() && follows_agent_word(s, p, u))) {
                     r.agents = actor_members(lex, s, u);
                     r.agent_source = "the name after an agent preposition (من قبل، على يد)";
                     agent_unit = Some(u.first_word);
+                    // the participants of a meeting or talks go on past a
+                    // comma, each with its own delegation (بمشاركة ممثلي
+                    // الدول الضامنة، ووفود من النظام والمعارضة)
+                    let mut last = u.last_word;
+                    if rel.symmetric {
+                        for v in after.iter().filter(|v| v.first_word > u.last_word) {
+                            if !joined_participants(lex, s, last, v.first_word) || actor_members(lex, s, v).is_empty() {
+                                break;
+                            }
+                            for e in actor_members(lex, s, v) {
+                                if !r.agents.contains(&e) {
+                                    r.agents.push(e);
+                                }
+                            }
+                            last = v.last_word;
+                        }
+                    }
                     // (its object follows it: الهجوم الذي شنه مقاتلون من
                     // داعش على قوات النظام)
-                    patient_from = patient_from.max(u.last_word);
+                    patient_from = patient_from.max(last);
                     // aid «from» someone with no one named to receive it goes
                     // to the subject of its clause (نفّذها مقاتلوه من دون أي
                     // إسناد جوي من التحالف، تلقت الفصائل دعماً من تركيا)
