@@ -253,9 +253,15 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             let resumes = |k: usize| k < s.words.len() && s.clause_of_word[k] == clause && p.object_preps.iter().any(|pr| s.word(k).strip_prefix(pr.as_str()).and_then(|rest| lex.references.pronoun(rest)).is_some_and(|i| !lex.references.pronouns[i].first_person));
             let lead = cw_last + timed + usize::from(in_relative && resumes(cw_last + timed + 1));
             // (a share may carry its adjective: عدد كبير من عناصر حزب الله)
+            // (a member «in» a body, ضابط في الحرس الثوري، مسؤول في الخارجية,
+            // is its voice after a verb that is no strike: there, an
+            // unvowelled passive names its victim, قُتل قائد في الحرس)
+            let strike = rel.family == crate::lexicon::model::Family::Hostile && !lex.grammar.complement_relations.iter().any(|x| *x == rel.id);
+            let link = if strike { &["من"][..] } else { &["من", "في"][..] };
             let members_of = |u: &Unit| {
-                let of = if lead + 2 < s.words.len() && s.word(lead + 2) == "من" { 2 } else if lead + 3 < s.words.len() && s.word(lead + 3) == "من" && !s.word_in_item(lead + 2) { 3 } else { 0 };
-                u.prep.as_deref() == Some("من") && of > 0 && lead + of < u.first_word && s.member_word(lex, lead + 1) && u.first_word - lead <= 3 + of
+                let is_link = |k: usize| k < s.words.len() && link.contains(&s.word(k)) && u.prep.as_deref() == Some(s.word(k));
+                let of = if is_link(lead + 2) { 2 } else if is_link(lead + 3) && !s.word_in_item(lead + 2) { 3 } else { 0 };
+                of > 0 && lead + of < u.first_word && s.member_word(lex, lead + 1) && u.first_word - lead <= 3 + of
             };
             // (a place alone right after a verb that takes a place as its
             // direct object is that object, not a capital acting: زرت بغداد
@@ -303,7 +309,10 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 // (or two names after it, its subject and then its object:
                 // توغلت تركيا في سوريا، وطالب ترامب تركيا بوقف التوغل)
                 let own_after = p.direct_object && vso.is_some_and(|a| a.first_word == cw_last + 1 && after.iter().any(|o| o.first_word == a.last_word + 1 && free(o) && !actor_members(lex, s, o).is_empty()));
-                if own.is_none() && !own_after {
+                // (or a member «in» a body right after a verb that is no
+                // strike: وتوعدت إيران بالرد، وهدد ضابط في الحرس الثوري…)
+                let own_member = !strike && vso.is_some_and(|a| a.prep.as_deref() == Some("في") && members_of(a));
+                if own.is_none() && !own_after && !own_member {
                     r.agents = sh.agents.clone();
                     r.agent_source = "the subject of the verb it is joined to (و/ف/ثم)";
                     agent_unit = None;
