@@ -495,10 +495,18 @@ impl<'l> Extractor<'l> {
                         record("pronoun suffix (subject)", &res, slot_via);
                         agents = res.entities.iter().map(|x| x.0).filter(|&e| lex.entities[e].kind.is_actor() && (!p.restricted() || p.agent_kinds.contains(&lex.entities[e].kind))).collect();
                     } else if p.genitive == crate::lexicon::model::Genitive::Agent {
-                        let res = memory.agent_pronoun(lex, pr, index, pos);
+                        let res = memory.agent_pronoun(lex, pr, index, pos, None);
                         record("pronoun suffix (subject)", &res, slot_via);
                         agents = res.entities.iter().map(|x| x.0).filter(|&e| lex.entities[e].kind.is_actor() && (!p.restricted() || p.agent_kinds.contains(&lex.entities[e].kind))).collect();
                     }
+                }
+                // a possessed passive (لحليفها بشار الأسد): its suffix is the
+                // patron, an actor other than the one it backs
+                crate::lexicon::Shape::Passive if agents.is_empty() && !patients.is_empty() && refs.pronoun(suffix).is_some_and(|pr| !refs.pronouns[pr].first_person && refs.pronouns[pr].count.is_none()) => {
+                    let Some(pr) = refs.pronoun(suffix) else { continue };
+                    let res = memory.agent_pronoun(lex, pr, index, pos, Some(&patients));
+                    record("pronoun suffix of a possessed passive (subject)", &res, slot_via);
+                    agents = res.entities.iter().map(|x| x.0).filter(|&e| lex.entities[e].kind.is_actor() && !patients.contains(&e)).collect();
                 }
                 crate::lexicon::Shape::Verb => {
                     if agents.is_empty() {

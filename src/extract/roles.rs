@@ -883,8 +883,15 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             }
         }
         // a passive or an ally with a pronoun suffix (لحليفها: «its ally»)
-        // names its own patron; the names around it are not its arguments
-        Shape::Passive if !matches!(it.mention.suffix(s.text), "" | "ا") => {}
+        // names its own patron (coreference fills it); of the names around
+        // it only one right after it, in apposition, is its patient
+        // (لحليفها بشار الأسد, its ally Bashar al-Assad)
+        Shape::Passive if !matches!(it.mention.suffix(s.text), "" | "ا") => {
+            if let Some(u) = after.first().filter(|u| u.first_word == cw_last + 1 && free(u) && !u.nisba) {
+                r.patients = actor_members(lex, s, u);
+                r.patient_source = "the name in apposition to a possessed passive (لحليفها بشار الأسد)";
+            }
+        }
         Shape::Passive => {
             // (the noun the passive describes stands right before it; past a
             // noun that is not a name, it describes that one: غارات استهدفت
