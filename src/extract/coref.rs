@@ -319,6 +319,13 @@ impl Memory {
         self.pronoun_kinds(lex, p, sentence, pos, not, false)
     }
 
+    /// A pronoun that names the agent of a verbal noun (سيطرتها، وصولها):
+    /// an actor, never the place named last (عقب سيطرتها على منطقة السكرية
+    /// … ووصولها إلى شارع السبعين: the forces', not the district's).
+    pub fn agent_pronoun(&self, lex: &Lexicon, p: usize, sentence: usize, pos: usize, not: Option<&[usize]>) -> Resolution {
+        self.pronoun_kinds(lex, p, sentence, pos, not, true)
+    }
+
     /// A pronoun, for an actor only when `actor` (the owner of a possessed
     /// noun: قواتها).
     fn pronoun_kinds(&self, lex: &Lexicon, p: usize, sentence: usize, pos: usize, not: Option<&[usize]>, actor: bool) -> Resolution {

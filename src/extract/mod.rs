@@ -484,11 +484,32 @@ impl<'l> Extractor<'l> {
                     {
                         record("dual pronoun suffix (subject)", &res, slot_via);
                         agents = res.entities.iter().map(|x| x.0).collect();
+                    } else if let Some(g) = done.iter().rev().find(|g| {
+                        // the object of a verb of this clause: its suffix is
+                        // that verb's subject (عززت ميليشيات الحشد انتشارها)
+                        let v = &s.items[g.cue];
+                        // (not the act a demand, threat or accusation is
+                        // about, nor a noun after a preposition: طالبت دمشق
+                        // بانسحابها is another's withdrawal)
+                        !g.agents.is_empty() && lex.patterns[g.pattern].shape == crate::lexicon::Shape::Verb && v.clause == it.clause && v.last_word < it.first_word && it.first_word - v.last_word <= OWN_OBJECT_REACH && !self.complement_relations.contains(&g.pattern_relation(lex))
+                    }).filter(|_| !it.mention.proclitic(s.text).contains(['ب', 'ل']) && p.genitive == crate::lexicon::model::Genitive::Agent && !refs.pronouns[pr].first_person && refs.pronouns[pr].count.is_none())
+                    {
+                        let res = memory.named_here(lex, index, pos, &g.agents, "the subject of the verb whose object the noun is");
+                        record("pronoun suffix (subject)", &res, slot_via);
+                        agents = res.entities.iter().map(|x| x.0).filter(|&e| lex.entities[e].kind.is_actor() && (!p.restricted() || p.agent_kinds.contains(&lex.entities[e].kind))).collect();
                     } else if p.genitive == crate::lexicon::model::Genitive::Agent {
-                        let res = memory.pronoun(lex, pr, index, pos, None);
+                        let res = memory.agent_pronoun(lex, pr, index, pos, None);
                         record("pronoun suffix (subject)", &res, slot_via);
                         agents = res.entities.iter().map(|x| x.0).filter(|&e| lex.entities[e].kind.is_actor() && (!p.restricted() || p.agent_kinds.contains(&lex.entities[e].kind))).collect();
                     }
+                }
+                // a possessed passive (لحليفها بشار الأسد): its suffix is the
+                // patron, an actor other than the one it backs
+                crate::lexicon::Shape::Passive if agents.is_empty() && !patients.is_empty() && refs.pronoun(suffix).is_some_and(|pr| !refs.pronouns[pr].first_person && refs.pronouns[pr].count.is_none()) => {
+                    let Some(pr) = refs.pronoun(suffix) else { continue };
+                    let res = memory.agent_pronoun(lex, pr, index, pos, Some(&patients));
+                    record("pronoun suffix of a possessed passive (subject)", &res, slot_via);
+                    agents = res.entities.iter().map(|x| x.0).filter(|&e| lex.entities[e].kind.is_actor() && !patients.contains(&e)).collect();
                 }
                 crate::lexicon::Shape::Verb => {
                     if agents.is_empty() {
@@ -1614,6 +1635,10 @@ fn quoted_spans(text: &str, base: usize) -> (Vec<Range<usize>>, Vec<usize>) {
 
 /// How far an agreement reaches to a term that على introduces.
 const TERM_REACH_AFTER_ALA: usize = 20;
+
+/// How far after its verb a noun with a pronoun suffix is still that verb's
+/// object, past its subject (عززت ميليشيات الحشد الشعبي انتشارها: four words).
+const OWN_OBJECT_REACH: usize = 6;
 
 /// How far back a dual noun takes a dual suffix from the names before it.
 const DUAL_NOUN_REACH: usize = 6;

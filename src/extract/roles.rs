@@ -125,6 +125,22 @@ fn object_members(lex: &Lexicon, s: &Sentence, u: &Unit, k: ObjectKind) -> Vec<u
         .collect()
 }
 
+/// Do the words between `a` and `b` (exclusive) join one more participant
+/// to a list: و and nothing but words of delegates (ووفود من، وممثلين عن،
+/// ووفد)?
+fn joined_participants(lex: &Lexicon, s: &Sentence, a: usize, b: usize) -> bool {
+    let g = &lex.grammar;
+    let between: Vec<&str> = (a + 1..b).map(|k| s.word(k)).collect();
+    let Some(first) = between.first() else { return false };
+    first.starts_with('و')
+        && s.clause_of_word[a] == s.clause_of_word[b]
+        && between.len() <= 3
+        && between.iter().enumerate().all(|(i, w)| {
+            let bare = if i == 0 { w.strip_prefix('و').unwrap_or(w) } else { w };
+            bare.is_empty() || g.delegations.iter().any(|d| d == bare) || g.titles.contains(bare) || g.members.contains(bare) || matches!(bare, "من" | "عن")
+        })
+}
+
 /// A name with no preposition before it can be a subject.
 fn free(u: &Unit) -> bool {
     u.prep.is_none()
@@ -218,7 +234,10 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             let subject = |u: &&&Unit| !actor_members(lex, s, u).is_empty() && !cue_between(s, u.last_word, cw_first) && !s.soft_break_between(u.last_word, cw_first + 1);
             // the nearest bare subject, or a partitive one right before the
             // verb (مقاتلون من تنظيم داعش هاجموا)
-            let svo = before.iter().find(|u| ((free(u) || relative(u)) || (free_or_partitive(u) && cw_first - u.last_word <= 3)) && subject(u));
+            // (or a pronoun that is its own أن, whatever preposition governs
+            // the clause it opens: مشيراً إلى أنهم انسحبوا)
+            let opens_clause = |u: &Unit| lex.grammar.complementizers.contains(s.word(u.first_word)) && cw_first - u.last_word <= 2;
+            let svo = before.iter().find(|u| ((free(u) || relative(u) || opens_clause(u)) || (free_or_partitive(u) && cw_first - u.last_word <= 3)) && subject(u));
             // a verb agreeing in the plural (زاروا، يقاتلون) has its subject before it
             let form = &s.text[it.mention.core..it.mention.span.end];
             let plural = form.ends_with("وا") || form.ends_with("ون");
@@ -238,9 +257,15 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             let resumes = |k: usize| k < s.words.len() && s.clause_of_word[k] == clause && p.object_preps.iter().any(|pr| s.word(k).strip_prefix(pr.as_str()).and_then(|rest| lex.references.pronoun(rest)).is_some_and(|i| !lex.references.pronouns[i].first_person));
             let lead = cw_last + timed + usize::from(in_relative && resumes(cw_last + timed + 1));
             // (a share may carry its adjective: عدد كبير من عناصر حزب الله)
+            // (a member «in» a body, ضابط في الحرس الثوري، مسؤول في الخارجية,
+            // is its voice after a verb that is no strike: there, an
+            // unvowelled passive names its victim, قُتل قائد في الحرس)
+            let strike = rel.family == crate::lexicon::model::Family::Hostile && !lex.grammar.complement_relations.iter().any(|x| *x == rel.id);
+            let link = if strike { &["من"][..] } else { &["من", "في"][..] };
             let members_of = |u: &Unit| {
-                let of = if lead + 2 < s.words.len() && s.word(lead + 2) == "من" { 2 } else if lead + 3 < s.words.len() && s.word(lead + 3) == "من" && !s.word_in_item(lead + 2) { 3 } else { 0 };
-                u.prep.as_deref() == Some("من") && of > 0 && lead + of < u.first_word && s.member_word(lex, lead + 1) && u.first_word - lead <= 3 + of
+                let is_link = |k: usize| k < s.words.len() && link.contains(&s.word(k)) && u.prep.as_deref() == Some(s.word(k));
+                let of = if is_link(lead + 2) { 2 } else if is_link(lead + 3) && !s.word_in_item(lead + 2) { 3 } else { 0 };
+                of > 0 && lead + of < u.first_word && s.member_word(lex, lead + 1) && u.first_word - lead <= 3 + of
             };
             // (a place alone right after a verb that takes a place as its
             // direct object is that object, not a capital acting: زرت بغداد
@@ -288,7 +313,10 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 // (or two names after it, its subject and then its object:
                 // توغلت تركيا في سوريا، وطالب ترامب تركيا بوقف التوغل)
                 let own_after = p.direct_object && vso.is_some_and(|a| a.first_word == cw_last + 1 && after.iter().any(|o| o.first_word == a.last_word + 1 && free(o) && !actor_members(lex, s, o).is_empty()));
-                if own.is_none() && !own_after {
+                // (or a member «in» a body right after a verb that is no
+                // strike: وتوعدت إيران بالرد، وهدد ضابط في الحرس الثوري…)
+                let own_member = !strike && vso.is_some_and(|a| a.prep.as_deref() == Some("في") && members_of(a));
+                if own.is_none() && !own_after && !own_member {
                     r.agents = sh.agents.clone();
                     r.agent_source = "the subject of the verb it is joined to (و/ف/ثم)";
                     agent_unit = None;
@@ -659,13 +687,35 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             }
             // after an agent preposition (من قبل، على يد، شنه)
             if r.agents.is_empty() && r.among.is_empty() {
-                if let Some(u) = after.iter().filter(|u| u.first_word - cw_last <= w).find(|u| u.prep.as_ref().is_some_and(|x| p.agent_preps.contains(x)) || (!p.agent_preps.is_empty() && follows_agent_word(s, p, u))) {
+                // (the participants of talks or a meeting may come after its
+                // place and time, further than the window, when no other act
+                // stands between: انطلقت محادثات أستانا في العاصمة الكازاخية
+                // نور سلطان، بمشاركة ممثلي الدول الضامنة)
+                let reach = |u: &&&Unit| u.first_word - cw_last <= w || (rel.symmetric && u.prep.is_some() && !cue_between(s, cw_last, u.first_word));
+                if let Some(u) = after.iter().filter(reach).find(|u| u.prep.as_ref().is_some_and(|x| p.agent_preps.contains(x)) || (!p.agent_preps.is_empty() && follows_agent_word(s, p, u))) {
                     r.agents = actor_members(lex, s, u);
                     r.agent_source = "the name after an agent preposition (من قبل، على يد)";
                     agent_unit = Some(u.first_word);
+                    // the participants of a meeting or talks go on past a
+                    // comma, each with its own delegation (بمشاركة ممثلي
+                    // الدول الضامنة، ووفود من النظام والمعارضة)
+                    let mut last = u.last_word;
+                    if rel.symmetric {
+                        for v in after.iter().filter(|v| v.first_word > u.last_word) {
+                            if !joined_participants(lex, s, last, v.first_word) || actor_members(lex, s, v).is_empty() {
+                                break;
+                            }
+                            for e in actor_members(lex, s, v) {
+                                if !r.agents.contains(&e) {
+                                    r.agents.push(e);
+                                }
+                            }
+                            last = v.last_word;
+                        }
+                    }
                     // (its object follows it: الهجوم الذي شنه مقاتلون من
                     // داعش على قوات النظام)
-                    patient_from = patient_from.max(u.last_word);
+                    patient_from = patient_from.max(last);
                     // aid «from» someone with no one named to receive it goes
                     // to the subject of its clause (نفّذها مقاتلوه من دون أي
                     // إسناد جوي من التحالف، تلقت الفصائل دعماً من تركيا)
@@ -895,8 +945,15 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
             }
         }
         // a passive or an ally with a pronoun suffix (لحليفها: «its ally»)
-        // names its own patron; the names around it are not its arguments
-        Shape::Passive if !matches!(it.mention.suffix(s.text), "" | "ا") => {}
+        // names its own patron (coreference fills it); of the names around
+        // it only one right after it, in apposition, is its patient
+        // (لحليفها بشار الأسد, its ally Bashar al-Assad)
+        Shape::Passive if !matches!(it.mention.suffix(s.text), "" | "ا") => {
+            if let Some(u) = after.first().filter(|u| u.first_word == cw_last + 1 && free(u) && !u.nisba) {
+                r.patients = actor_members(lex, s, u);
+                r.patient_source = "the name in apposition to a possessed passive (لحليفها بشار الأسد)";
+            }
+        }
         Shape::Passive => {
             // (the noun the passive describes stands right before it; past a
             // noun that is not a name, it describes that one: غارات استهدفت

@@ -65,7 +65,10 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                 // as many sites run sentences together (منبج.وقالت), by an
                 // Arabic word after an Arabic word of two letters or more
                 let arabic = |c: char| ('\u{0621}'..='\u{064A}').contains(&c);
-                let run_together = text[end..].starts_with(arabic) && text[..i].chars().rev().take_while(|&c| arabic(c)).count() >= 2;
+                // (past a closing quote or a space before the stop: «...اليوم".وأوضح»,
+                // «في دير الزور .و أفاد»)
+                let before_stop = text[..i].trim_end_matches(|c: char| c == ' ' || matches!(c, '"' | ')' | ']'));
+                let run_together = text[end..].starts_with(arabic) && before_stop.chars().rev().take_while(|&c| arabic(c)).count() >= 2;
                 if end < bytes.len() && !text[end..].starts_with(char::is_whitespace) && !run_together {
                     continue;
                 }
@@ -177,6 +180,12 @@ mod tests {
         );
         // a stray quote does not swallow the paragraph
         assert_eq!(split("قال \"انسحبنا. ولن نعود"), vec!["قال \"انسحبنا.", "ولن نعود"]);
+    }
+
+    #[test]
+    fn splits_run_together_after_a_quote_or_a_space() {
+        assert_eq!(split("قال \"سيطرنا على المدينة\".واضاف ان"), vec!["قال \"سيطرنا على المدينة\".", "واضاف ان"]);
+        assert_eq!(split("في دير الزور .و افاد مراسلنا"), vec!["في دير الزور .", "و افاد مراسلنا"]);
     }
 
     #[test]
