@@ -669,7 +669,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 // (a noun whose suffix is its agent takes its object bare, as
                 // its verb does: دخولها المدينة، اقتحامهم البلدة)
                 let verbal = suffixed && p.genitive == Genitive::Agent;
-                let accept = |u: &Unit| u.prep.as_ref().is_some_and(|x| p.object_preps.contains(x) && x != "بين") || (verbal && u.prep.is_none() && u.first_word - cw_last <= 2);
+                let accept = |u: &Unit| u.prep.as_ref().is_some_and(|x| p.object_preps.contains(x) && x != "بين") || (verbal && u.prep.is_none() && u.first_word - cw_last <= 2) || share_of_place(lex, s, p, cw_last, u);
                 r = find_patient(lex, s, rel, &after, patient_from, false, w, agent_unit, &accept, r);
                 // (past a parenthetical, as a verb's: شن مسلحون من داعش
                 // هجوماً مسلحاً، بعد منتصف الليل، على نقطة لقسد)
@@ -903,6 +903,24 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
         }
     }
     r
+}
+
+/// Is `u` a place after the من of a share that one of the noun's own
+/// prepositions opens right after it (السيطرة على 80 بالمئة من بلدة السوسة،
+/// استعادة السيطرة على أجزاء واسعة من ريف حلب)? The act reaches the place.
+/// Only words of a share (grammar.ron) or numbers stand between the
+/// preposition and من, and only a place head between من and the name.
+fn share_of_place(lex: &Lexicon, s: &Sentence, p: &Pattern, cue_last: usize, u: &Unit) -> bool {
+    if u.prep.as_deref() != Some("من") || u.first_word < cue_last + 4 {
+        return false;
+    }
+    let g = &lex.grammar;
+    let Some(opens) = (cue_last + 1..(cue_last + 3).min(u.first_word)).find(|&k| p.object_preps.iter().any(|x| x == s.word(k) && x != "من" && x != "بين")) else { return false };
+    let Some(of) = (opens + 2..u.first_word).rev().find(|&k| s.word(k) == "من") else { return false };
+    let number = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c) || c == '%');
+    let share = (opens + 1..of).all(|k| g.share_words.contains(s.word(k)) || number(s.word(k)) || g.quantities.contains(s.word(k)));
+    let head = (of + 1..u.first_word).all(|k| g.place_heads.iter().any(|h| h == s.word(k)));
+    share && head && of - opens <= 4 && s.clause_of_word[opens] == u.clause && !cue_between(s, cue_last, u.first_word)
 }
 
 /// The forces a verb of sending sends (أرسلت إيران مقاتلين من الحرس الثوري

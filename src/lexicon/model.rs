@@ -413,6 +413,10 @@ pub struct GrammarFile {
     /// noun they describe has not happened.
     #[serde(default)]
     pub expectation_words: Vec<String>,
+    /// Words of a share of a place (بالمئة، أجزاء، معظم): «السيطرة على 80
+    /// بالمئة من بلدة السوسة» reaches the place after their من.
+    #[serde(default)]
+    pub share_words: Vec<String>,
     /// Particles of possibility before a present verb (قد يدفع): what the
     /// clause says after them may happen, it has not.
     #[serde(default)]
