@@ -529,6 +529,11 @@ fn pick_nearest(lex: &Lexicon, groups: Vec<Vec<&Named>>, fits: &dyn Fn(usize) ->
             if topic.len() == 1 {
                 return Resolution { entities: vec![(topic[0].entity, topic[0].via.clone())], why: Ok("what the sentence is about, among subjects of the same kind") };
             }
+            // (two parties of one act: the one who acted, not the one met)
+            let acting: Vec<&Named> = subj.iter().copied().filter(|n| n.agent).collect();
+            if acting.len() == 1 {
+                return Resolution { entities: vec![(acting[0].entity, acting[0].via.clone())], why: Ok("the agent among subjects of the same kind, not the party it met") };
+            }
             // (no subject known yet: a name, not a nisba that only describes
             // a noun naming no actor: ردّت واشنطن على الاتهامات الروسية …،
             // نافية أي تنسيق بين قواتها والتنظيم)

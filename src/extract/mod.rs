@@ -750,7 +750,11 @@ impl<'l> Extractor<'l> {
                 }
                 continue;
             }
-            if !self.complement_relations.contains(&rel) || frames[i].agents.is_empty() {
+            // (a noun of demand or threat with no agent named still governs
+            // the act right after it: وضغط أكبر لخروجها من سورية, pressure
+            // for its exit, states no exit)
+            let agentless = frames[i].agents.is_empty();
+            if !self.complement_relations.contains(&rel) || (agentless && lex.patterns[frames[i].pattern].shape != crate::lexicon::Shape::Noun) {
                 continue;
             }
             let outer = &s.items[frames[i].cue];
@@ -768,7 +772,7 @@ impl<'l> Extractor<'l> {
                     j != i
                         && frames[j].pattern_relation(lex) != rel
                         && inner.first_word > last
-                        && inner.first_word - last <= 8
+                        && inner.first_word - last <= if agentless { AGENTLESS_COMPLEMENT_REACH } else { 8 }
                         && inner.clause == clause
                         // (a circumstantial participle is a predicate of its
                         // own: انتقد الموقف الأمريكي متهماً واشنطن…)
@@ -793,7 +797,7 @@ impl<'l> Extractor<'l> {
                 let before = |k: usize| w >= k && g.cessation_words.contains(s.word(w - k));
                 before(1) || (w >= 2 && g.prepositions.contains(s.word(w - 1)) && before(2))
             };
-            if frames[i].patients.is_empty() {
+            if frames[i].patients.is_empty() && !agentless {
                 let agents = frames[i].agents.clone();
                 // the act's agent (طالب بانسحاب القوات الإيرانية: Iran), else
                 // the actor it targets (بشن عملية ضد قسد); never the place
@@ -816,7 +820,7 @@ impl<'l> Extractor<'l> {
                     frames[i] = self.frame(f.cue, f.cue_word, f.pattern, r, f.polarity, f.negated_by);
                 }
             }
-            if !frames[i].pairs.is_empty() && !ongoing {
+            if (!frames[i].pairs.is_empty() || agentless) && !ongoing {
                 // the embedded act, and a noun its light verb governs (من شن
                 // أي هجوم على…)
                 let lv = s.items[frames[j].cue].first_word;
@@ -1091,6 +1095,11 @@ impl<'l> Extractor<'l> {
         subjects.extend(topics.iter().copied());
         memory.mark_subjects(lex, index, &subjects);
         memory.mark_topics(lex, index, &topics);
+        // (the one who met, not the one met, already now: «التقى ظريف
+        // بنظيره السوري فيصل المقداد خلال زيارته إلى دمشق» is Zarif's visit;
+        // a pronoun that two parties of one symmetric act fit takes its agent)
+        let meeting: Vec<usize> = frames.iter().filter(|f| lex.relations[f.pattern_relation(lex)].symmetric && !f.patients.is_empty()).flat_map(|f| f.agents.iter().copied()).collect();
+        memory.mark_agents(lex, index, &meeting);
         // (a name that is only the agent of a passive or adverbial
         // describing another noun: «فصائل الجيش الحر المدعومة من أنقرة»)
         let described_by: Vec<usize> = frames
@@ -1590,6 +1599,10 @@ const DUAL_NOUN_REACH: usize = 6;
 
 /// How many articles go to the worker threads at once: enough to keep every
 /// core busy, few enough that memory does not grow with the corpus.
+/// How far after a noun of demand or threat with no agent (ضغط أكبر
+/// لخروجها) the act it governs may start: past one adjective.
+const AGENTLESS_COMPLEMENT_REACH: usize = 3;
+
 pub const CHUNK: usize = 256;
 
 /// Extract claims from a stream of articles on all cores (or the current

@@ -206,6 +206,9 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
     let mut patient_from = cw_last;
     // units are identified by their first word: they never overlap
     let mut agent_unit: Option<usize> = None;
+    // where a noun's object was sought from before an agent preposition
+    // moved the search past its agent
+    let mut agent_prep_from: Option<usize> = None;
     match p.shape {
         Shape::Verb => {
             let relative = |u: &Unit| (u.last_word + 1..cw_first).any(|w| lex.grammar.relatives.contains(s.word(w)));
@@ -632,6 +635,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     agent_unit = Some(u.first_word);
                     // (its object follows it: الهجوم الذي شنه مقاتلون من
                     // داعش على قوات النظام)
+                    agent_prep_from = Some(patient_from);
                     patient_from = patient_from.max(u.last_word);
                     // aid «from» someone with no one named to receive it goes
                     // to the subject of its clause (نفّذها مقاتلوه من دون أي
@@ -675,7 +679,13 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 // هجوماً مسلحاً، بعد منتصف الليل، على نقطة لقسد)
                 let past = past_parenthetical(s, patient_from);
                 if r.patients.is_empty() && past != patient_from {
-                    r = find_patient(lex, s, rel, &after, past, false, w, agent_unit, accept, r);
+                    r = find_patient(lex, s, rel, &after, past, false, w, agent_unit, &accept, r);
+                }
+                // (or it stands before the agent preposition, as in a
+                // passive: هجمات على القوات الأمريكية في سوريا من قبل
+                // الميليشيات؛ the agent's own unit is skipped)
+                if let Some(from) = agent_prep_from.filter(|&from| r.patients.is_empty() && from < patient_from) {
+                    r = find_patient(lex, s, rel, &after, from, false, w, agent_unit, accept, r);
                 }
             }
             // a verb of the same relation right after the noun is its
