@@ -759,6 +759,7 @@ impl<'l> Extractor<'l> {
             }
             let outer = &s.items[frames[i].cue];
             let (cue_last, clause) = (outer.last_word, outer.clause);
+            let outer_takes_bare = lex.patterns[frames[i].pattern].direct_object || lex.patterns[frames[i].pattern].shape != crate::lexicon::Shape::Verb;
             // (the act comes after the cue's object when it has one: a
             // parenthetical before that object is no complement, طالب بيان
             // مشترك، صدر في ختام مباحثات…، إيران بسحب الميليشيات)
@@ -777,6 +778,14 @@ impl<'l> Extractor<'l> {
                         // (a circumstantial participle is a predicate of its
                         // own: انتقد الموقف الأمريكي متهماً واشنطن…)
                         && lex.patterns[frames[j].pattern].shape != crate::lexicon::Shape::Participle
+                        // (a verb that takes no direct object governs an act
+                        // only through a preposition: «أعلنت سوريا أنها
+                        // اعترضت ضربات جوية إسرائيلية» intercepted them, it
+                        // objected to nothing)
+                        && (outer_takes_bare || {
+                            let pro = inner.mention.proclitic(s.text).trim_start_matches(['و', 'ف']);
+                            pro.starts_with(['ب', 'ل']) || (inner.first_word > 0 && lex.grammar.prepositions.contains(s.word(inner.first_word - 1)))
+                        })
                         // (nor is an event after a word of time: طلب منه
                         // التنحي خلال لقائهما names when, not what)
                         && !(inner.first_word > 0 && { let w = s.word(inner.first_word - 1); lex.grammar.time_words.contains(w) && lex.grammar.prepositions.contains(w) })

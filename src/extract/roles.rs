@@ -1518,10 +1518,38 @@ fn place_behind_head(lex: &Lexicon, s: &Sentence, after: &[&Unit], from: usize, 
     if !head_is_slot || preps_between > 0 || u.first_word - head_word - skipped > 6 || !u.prep.as_ref().is_some_and(|p| lex.grammar.locatives.contains(p)) || complementizer_between(lex, s, from, u.first_word) || cue_between(s, from, u.first_word) || s.soft_break_between(from, u.first_word) {
         return r;
     }
-    let m = object_members(lex, s, u, ObjectKind::Place);
+    let mut m = object_members(lex, s, u, ObjectKind::Place);
     if !m.is_empty() {
+        m.extend(joined_spot(lex, s, after, s.word(noun), u).into_iter().filter(|e| !m.contains(e) && !r.agents.contains(e)).collect::<Vec<_>>());
         r.patients = m;
         r.patient_source = "the place after a preposition of place, behind the head noun the cue's preposition governs";
     }
     r
 }
+
+/// A second spot joined by و right after the place `u` of a first one,
+/// named by the same head noun or by «another» (أخلى مقراً له ببلدة
+/// العشارة، ومقر على ضفاف الفرات ببلدة الميادين؛ من مقر في بادية الدوير
+/// وآخر في بلدة العباس), with a place of its own after في or ب within a
+/// few words: the act reaches that place too.
+fn joined_spot(lex: &Lexicon, s: &Sentence, after: &[&Unit], head: &str, u: &Unit) -> Vec<usize> {
+    let next = u.last_word + 1;
+    if next >= s.words.len() || s.clause_of_word[next] != u.clause || s.word_in_item(next) {
+        return Vec::new();
+    }
+    let Some(joined) = s.word(next).strip_prefix('و') else { return Vec::new() };
+    // (the same noun, whatever its case ending: مقراً … ومقر)
+    let stem = |w: &str| w.chars().take(3).collect::<String>();
+    let same = head.chars().count() >= 3 && stem(joined) == stem(head);
+    if !(same || lex.grammar.another_words.contains(joined)) {
+        return Vec::new();
+    }
+    let Some(v) = after.iter().find(|v| v.first_word > next && v.first_word - next <= JOINED_SPOT_REACH && v.prep.as_deref().is_some_and(|x| matches!(x, "في" | "ب"))) else { return Vec::new() };
+    if cue_between(s, next, v.first_word) || s.soft_break_between(next, v.first_word) || v.clause != u.clause {
+        return Vec::new();
+    }
+    object_members(lex, s, v, ObjectKind::Place).into_iter().filter(|&e| lex.entities[e].kind == crate::lexicon::EntityKind::Place).collect()
+}
+
+/// How many words the second spot's place may stand after its و.
+const JOINED_SPOT_REACH: usize = 6;
