@@ -1216,11 +1216,45 @@ pub fn add_casualties(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, r: &
     let Some(death) = (start..first).rev().find(|&w| s.clause_of_word[w] == clause && g.casualty_words.contains(s.word(w).trim_start_matches(['و', 'ف']))) else {
         return;
     };
+    // the actor after ل right after the noun and its adjectives is the one
+    // who struck, the victims standing before (قتل مدنيون في ريف اللاذقية
+    // بقصف مدفعي مكثف لقوات النظام: the regime's shelling, not one on it;
+    // not «بقصف لمواقع داعش», whose ل is on the head noun of the target)
+    let last = it.last_word;
+    if r.agents.is_empty() {
+        // (the ل on the name, or on the head noun a nisba describes: بقصف
+        // مدفعي للجيش التركي)
+        let head_with_l = |k: usize| { let w = s.word(k); w.strip_prefix("لل").or_else(|| w.strip_prefix('ل')).is_some_and(|b| g.actor_heads.iter().any(|h| h == b)) };
+        let by = s.units.iter().find(|u| {
+            let start = if u.nisba && u.first_word > last + 1 && head_with_l(u.first_word - 1) { u.first_word - 1 } else { u.first_word };
+            u.clause == clause && u.first_word > last && start - last <= 3 && u.prep.as_deref() == Some("ل") && s.word(start).starts_with('ل') && (last + 1..start).all(|k| !s.word_in_item(k) && !g.prepositions.contains(s.word(k)) && !s.word(k).starts_with(['ل', 'ب']))
+        });
+        let m = by.map(|u| actor_members(lex, s, u)).unwrap_or_default();
+        if !m.is_empty() {
+            r.patients.retain(|e| !m.contains(e));
+            r.agents = m;
+            r.agent_source = "the actor after ل right after a noun of attack that caused the casualties before it (بقصف مدفعي لقوات النظام)";
+        }
+    }
     for u in s.units.iter().filter(|u| u.first_word > death && u.last_word < first && u.clause == clause) {
         for e in actor_members(lex, s, u) {
             if !r.patients.contains(&e) && !r.agents.contains(&e) && lex.entities[e].kind.is_actor() {
                 if r.patients.is_empty() {
                     r.patient_source = "the victims named in the report of casualties before the noun (مقتل … جراء غارة)";
+                }
+                r.patients.push(e);
+            }
+        }
+        // (and where they fell, a town or a region, not a whole country:
+        // قتل مدنيون في ريف اللاذقية … بقصف; not in a clash, which two sides
+        // fight there: مصرع عناصر من الحرس في حلب خلال اشتباكات مع المعارضة)
+        if r.agents.is_empty() || r.mutual || !u.prep.as_ref().is_some_and(|x| g.locatives.contains(x)) {
+            continue;
+        }
+        for e in object_members(lex, s, u, ObjectKind::Place) {
+            if lex.entities[e].kind == crate::lexicon::EntityKind::Place && !r.patients.contains(&e) {
+                if r.patients.is_empty() {
+                    r.patient_source = "where the casualties fell, named before the noun of attack (قتل مدنيون في ريف اللاذقية بقصف)";
                 }
                 r.patients.push(e);
             }
