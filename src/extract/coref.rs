@@ -448,6 +448,20 @@ impl Memory {
             }
             return Resolution { entities: vec![(e, first.via.clone())], why: Ok("the speaker of the quote") };
         }
+        // (a quote opened by a verb of saying with no name, «وتابع: "خلال
+        // زيارتي…"», goes on with the one the sentence before is about,
+        // however that one spoke: «وأفاد عبد اللهيان بأن…», «وقال لافروف إن…»)
+        let unnamed = self.in_sentence(sentence).iter().all(|n| n.pos > pos || !lex.entities[n.entity].kind.is_actor());
+        if unnamed && sentence > 0 {
+            let before = as_actors(lex, self.in_sentence(sentence - 1).iter().filter(|n| n.topic && lex.entities[n.entity].kind == EntityKind::Person).collect());
+            if let Some(first) = before.first().filter(|f| before.iter().all(|n| n.entity == f.entity)) {
+                let mut e = first.entity;
+                if possessor {
+                    e = lex.entities[e].parent.unwrap_or(e);
+                }
+                return Resolution { entities: vec![(e, first.via.clone())], why: Ok("the person the sentence before is about, for a quote whose verb of saying names no one") };
+            }
+        }
         Resolution::none(Unresolved::NoCandidate)
     }
 

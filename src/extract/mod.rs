@@ -458,6 +458,17 @@ impl<'l> Extractor<'l> {
                         agents = res.entities.iter().map(|x| x.0).filter(|&e| lex.entities[e].kind.is_actor() && (!p.restricted() || p.agent_kinds.contains(&lex.entities[e].kind))).collect();
                     }
                 }
+                // «my visit» (خلال زيارتي إلى أنقرة ودمشق) is the speaker's, as
+                // a verb in the first person is (زرت): a noun of the pattern
+                // whose taa marbuta is written ت before the ي of «my»
+                crate::lexicon::Shape::Noun if agents.is_empty() && suffix.is_empty() && {
+                    let own = &s.text[it.mention.core.min(s.words[it.last_word].end)..s.words[it.last_word].end];
+                    own.strip_suffix("تي").is_some_and(|stem| p.forms.iter().any(|f| *f == format!("{stem}ه")))
+                } => {
+                    let res = memory.speaker(lex, index, pos, false);
+                    record("first-person possessive (subject)", &res, slot_via);
+                    agents = res.entities.iter().map(|x| x.0).filter(|&e| lex.entities[e].kind.is_actor() && (!p.restricted() || p.agent_kinds.contains(&lex.entities[e].kind))).collect();
+                }
                 crate::lexicon::Shape::Noun if agents.is_empty() && refs.pronoun(suffix).is_some() => {
                     let Some(pr) = refs.pronoun(suffix) else { continue };
                     // (a dual suffix right after a dual noun no name stands
