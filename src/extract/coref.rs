@@ -455,6 +455,20 @@ impl Memory {
             }
             return Resolution { entities: vec![(e, first.via.clone())], why: Ok("the speaker of the quote") };
         }
+        // (a quote opened by a verb of saying with no name, «وتابع: "خلال
+        // زيارتي…"», goes on with the one the sentence before is about,
+        // however that one spoke: «وأفاد عبد اللهيان بأن…», «وقال لافروف إن…»)
+        let unnamed = self.in_sentence(sentence).iter().all(|n| n.pos > pos || !lex.entities[n.entity].kind.is_actor());
+        if unnamed && sentence > 0 {
+            let before = as_actors(lex, self.in_sentence(sentence - 1).iter().filter(|n| n.topic && lex.entities[n.entity].kind == EntityKind::Person).collect());
+            if let Some(first) = before.first().filter(|f| before.iter().all(|n| n.entity == f.entity)) {
+                let mut e = first.entity;
+                if possessor {
+                    e = lex.entities[e].parent.unwrap_or(e);
+                }
+                return Resolution { entities: vec![(e, first.via.clone())], why: Ok("the person the sentence before is about, for a quote whose verb of saying names no one") };
+            }
+        }
         Resolution::none(Unresolved::NoCandidate)
     }
 
@@ -535,6 +549,11 @@ fn pick_nearest(lex: &Lexicon, groups: Vec<Vec<&Named>>, fits: &dyn Fn(usize) ->
             let topic: Vec<&Named> = subj.iter().copied().filter(|n| n.topic).collect();
             if topic.len() == 1 {
                 return Resolution { entities: vec![(topic[0].entity, topic[0].via.clone())], why: Ok("what the sentence is about, among subjects of the same kind") };
+            }
+            // (two parties of one act: the one who acted, not the one met)
+            let acting: Vec<&Named> = subj.iter().copied().filter(|n| n.agent).collect();
+            if acting.len() == 1 {
+                return Resolution { entities: vec![(acting[0].entity, acting[0].via.clone())], why: Ok("the agent among subjects of the same kind, not the party it met") };
             }
             // (no subject known yet: a name, not a nisba that only describes
             // a noun naming no actor: ردّت واشنطن على الاتهامات الروسية …،

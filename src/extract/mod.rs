@@ -461,6 +461,17 @@ impl<'l> Extractor<'l> {
                         agents = res.entities.iter().map(|x| x.0).filter(|&e| lex.entities[e].kind.is_actor() && (!p.restricted() || p.agent_kinds.contains(&lex.entities[e].kind))).collect();
                     }
                 }
+                // «my visit» (خلال زيارتي إلى أنقرة ودمشق) is the speaker's, as
+                // a verb in the first person is (زرت): a noun of the pattern
+                // whose taa marbuta is written ت before the ي of «my»
+                crate::lexicon::Shape::Noun if agents.is_empty() && suffix.is_empty() && {
+                    let own = &s.text[it.mention.core.min(s.words[it.last_word].end)..s.words[it.last_word].end];
+                    own.strip_suffix("تي").is_some_and(|stem| p.forms.iter().any(|f| *f == format!("{stem}ه")))
+                } => {
+                    let res = memory.speaker(lex, index, pos, false);
+                    record("first-person possessive (subject)", &res, slot_via);
+                    agents = res.entities.iter().map(|x| x.0).filter(|&e| lex.entities[e].kind.is_actor() && (!p.restricted() || p.agent_kinds.contains(&lex.entities[e].kind))).collect();
+                }
                 crate::lexicon::Shape::Noun if agents.is_empty() && refs.pronoun(suffix).is_some() => {
                     let Some(pr) = refs.pronoun(suffix) else { continue };
                     // (a dual suffix right after a dual noun no name stands
@@ -774,11 +785,16 @@ impl<'l> Extractor<'l> {
                 }
                 continue;
             }
-            if !self.complement_relations.contains(&rel) || frames[i].agents.is_empty() {
+            // (a noun of demand or threat with no agent named still governs
+            // the act right after it: وضغط أكبر لخروجها من سورية, pressure
+            // for its exit, states no exit)
+            let agentless = frames[i].agents.is_empty();
+            if !self.complement_relations.contains(&rel) || (agentless && lex.patterns[frames[i].pattern].shape != crate::lexicon::Shape::Noun) {
                 continue;
             }
             let outer = &s.items[frames[i].cue];
             let (cue_last, clause) = (outer.last_word, outer.clause);
+            let outer_takes_bare = lex.patterns[frames[i].pattern].direct_object || lex.patterns[frames[i].pattern].shape != crate::lexicon::Shape::Verb;
             // (the act comes after the cue's object when it has one: a
             // parenthetical before that object is no complement, طالب بيان
             // مشترك، صدر في ختام مباحثات…، إيران بسحب الميليشيات)
@@ -792,11 +808,19 @@ impl<'l> Extractor<'l> {
                     j != i
                         && frames[j].pattern_relation(lex) != rel
                         && inner.first_word > last
-                        && inner.first_word - last <= 8
+                        && inner.first_word - last <= if agentless { AGENTLESS_COMPLEMENT_REACH } else { 8 }
                         && inner.clause == clause
                         // (a circumstantial participle is a predicate of its
                         // own: انتقد الموقف الأمريكي متهماً واشنطن…)
                         && lex.patterns[frames[j].pattern].shape != crate::lexicon::Shape::Participle
+                        // (a verb that takes no direct object governs an act
+                        // only through a preposition: «أعلنت سوريا أنها
+                        // اعترضت ضربات جوية إسرائيلية» intercepted them, it
+                        // objected to nothing)
+                        && (outer_takes_bare || {
+                            let pro = inner.mention.proclitic(s.text).trim_start_matches(['و', 'ف']);
+                            pro.starts_with(['ب', 'ل']) || (inner.first_word > 0 && lex.grammar.prepositions.contains(s.word(inner.first_word - 1)))
+                        })
                         // (nor is an event after a word of time: طلب منه
                         // التنحي خلال لقائهما names when, not what)
                         && !(inner.first_word > 0 && { let w = s.word(inner.first_word - 1); lex.grammar.time_words.contains(w) && lex.grammar.prepositions.contains(w) })
@@ -821,7 +845,7 @@ impl<'l> Extractor<'l> {
             // governs its act, which is stated even less: رفض طلباً إيرانياً
             // بإرسال فصائل من الحشد)
             let nested = frames[i].rejected == Some(Reason::Embedded);
-            if frames[i].patients.is_empty() && !nested {
+            if frames[i].patients.is_empty() && !nested && !agentless {
                 let agents = frames[i].agents.clone();
                 // the act's agent (طالب بانسحاب القوات الإيرانية: Iran), else
                 // the actor it targets (بشن عملية ضد قسد); never the place
@@ -844,7 +868,7 @@ impl<'l> Extractor<'l> {
                     frames[i] = self.frame(f.cue, f.cue_word, f.pattern, r, f.polarity, f.negated_by);
                 }
             }
-            if (!frames[i].pairs.is_empty() || nested) && !ongoing {
+            if (!frames[i].pairs.is_empty() || nested || agentless) && !ongoing {
                 // the embedded act, and a noun its light verb governs (من شن
                 // أي هجوم على…)
                 let lv = s.items[frames[j].cue].first_word;
@@ -1130,6 +1154,11 @@ impl<'l> Extractor<'l> {
         subjects.extend(topics.iter().copied());
         memory.mark_subjects(lex, index, &subjects);
         memory.mark_topics(lex, index, &topics);
+        // (the one who met, not the one met, already now: «التقى ظريف
+        // بنظيره السوري فيصل المقداد خلال زيارته إلى دمشق» is Zarif's visit;
+        // a pronoun that two parties of one symmetric act fit takes its agent)
+        let meeting: Vec<usize> = frames.iter().filter(|f| lex.relations[f.pattern_relation(lex)].symmetric && !f.patients.is_empty()).flat_map(|f| f.agents.iter().copied()).collect();
+        memory.mark_agents(lex, index, &meeting);
         // (a name that is only the agent of a passive or adverbial
         // describing another noun: «فصائل الجيش الحر المدعومة من أنقرة»)
         let described_by: Vec<usize> = frames
@@ -1645,6 +1674,10 @@ const DUAL_NOUN_REACH: usize = 6;
 
 /// How many articles go to the worker threads at once: enough to keep every
 /// core busy, few enough that memory does not grow with the corpus.
+/// How far after a noun of demand or threat with no agent (ضغط أكبر
+/// لخروجها) the act it governs may start: past one adjective.
+const AGENTLESS_COMPLEMENT_REACH: usize = 3;
+
 pub const CHUNK: usize = 256;
 
 /// Extract claims from a stream of articles on all cores (or the current

@@ -226,6 +226,9 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
     let mut patient_from = cw_last;
     // units are identified by their first word: they never overlap
     let mut agent_unit: Option<usize> = None;
+    // where a noun's object was sought from before an agent preposition
+    // moved the search past its agent
+    let mut agent_prep_from: Option<usize> = None;
     match p.shape {
         Shape::Verb => {
             let relative = |u: &Unit| (u.last_word + 1..cw_first).any(|w| lex.grammar.relatives.contains(s.word(w)));
@@ -715,6 +718,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     }
                     // (its object follows it: الهجوم الذي شنه مقاتلون من
                     // داعش على قوات النظام)
+                    agent_prep_from = Some(patient_from);
                     patient_from = patient_from.max(last);
                     // aid «from» someone with no one named to receive it goes
                     // to the subject of its clause (نفّذها مقاتلوه من دون أي
@@ -763,13 +767,19 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 // (a noun whose suffix is its agent takes its object bare, as
                 // its verb does: دخولها المدينة، اقتحامهم البلدة)
                 let verbal = suffixed && p.genitive == Genitive::Agent;
-                let accept = |u: &Unit| u.prep.as_ref().is_some_and(|x| p.object_preps.contains(x) && x != "بين") || (verbal && u.prep.is_none() && u.first_word - cw_last <= 2);
+                let accept = |u: &Unit| u.prep.as_ref().is_some_and(|x| p.object_preps.contains(x) && x != "بين") || (verbal && u.prep.is_none() && u.first_word - cw_last <= 2) || share_of_place(lex, s, p, cw_last, u);
                 r = find_patient(lex, s, rel, &after, patient_from, false, w, agent_unit, &accept, r);
                 // (past a parenthetical, as a verb's: شن مسلحون من داعش
                 // هجوماً مسلحاً، بعد منتصف الليل، على نقطة لقسد)
                 let past = past_parenthetical(s, patient_from);
                 if r.patients.is_empty() && past != patient_from {
-                    r = find_patient(lex, s, rel, &after, past, false, w, agent_unit, accept, r);
+                    r = find_patient(lex, s, rel, &after, past, false, w, agent_unit, &accept, r);
+                }
+                // (or it stands before the agent preposition, as in a
+                // passive: هجمات على القوات الأمريكية في سوريا من قبل
+                // الميليشيات؛ the agent's own unit is skipped)
+                if let Some(from) = agent_prep_from.filter(|&from| r.patients.is_empty() && from < patient_from) {
+                    r = find_patient(lex, s, rel, &after, from, false, w, agent_unit, accept, r);
                 }
             }
             // a verb of the same relation right after the noun is its
@@ -1039,6 +1049,24 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
         }
     }
     r
+}
+
+/// Is `u` a place after the من of a share that one of the noun's own
+/// prepositions opens right after it (السيطرة على 80 بالمئة من بلدة السوسة،
+/// استعادة السيطرة على أجزاء واسعة من ريف حلب)? The act reaches the place.
+/// Only words of a share (grammar.ron) or numbers stand between the
+/// preposition and من, and only a place head between من and the name.
+fn share_of_place(lex: &Lexicon, s: &Sentence, p: &Pattern, cue_last: usize, u: &Unit) -> bool {
+    if u.prep.as_deref() != Some("من") || u.first_word < cue_last + 4 {
+        return false;
+    }
+    let g = &lex.grammar;
+    let Some(opens) = (cue_last + 1..(cue_last + 3).min(u.first_word)).find(|&k| p.object_preps.iter().any(|x| x == s.word(k) && x != "من" && x != "بين")) else { return false };
+    let Some(of) = (opens + 2..u.first_word).rev().find(|&k| s.word(k) == "من") else { return false };
+    let number = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c) || c == '%');
+    let share = (opens + 1..of).all(|k| g.share_words.contains(s.word(k)) || number(s.word(k)) || g.quantities.contains(s.word(k)));
+    let head = (of + 1..u.first_word).all(|k| g.place_heads.iter().any(|h| h == s.word(k)));
+    share && head && of - opens <= 4 && s.clause_of_word[opens] == u.clause && !cue_between(s, cue_last, u.first_word)
 }
 
 /// The forces a verb of sending sends (أرسلت إيران مقاتلين من الحرس الثوري
@@ -1346,11 +1374,45 @@ pub fn add_casualties(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, r: &
     let Some(death) = (start..first).rev().find(|&w| s.clause_of_word[w] == clause && g.casualty_words.contains(s.word(w).trim_start_matches(['و', 'ف']))) else {
         return;
     };
+    // the actor after ل right after the noun and its adjectives is the one
+    // who struck, the victims standing before (قتل مدنيون في ريف اللاذقية
+    // بقصف مدفعي مكثف لقوات النظام: the regime's shelling, not one on it;
+    // not «بقصف لمواقع داعش», whose ل is on the head noun of the target)
+    let last = it.last_word;
+    if r.agents.is_empty() {
+        // (the ل on the name, or on the head noun a nisba describes: بقصف
+        // مدفعي للجيش التركي)
+        let head_with_l = |k: usize| { let w = s.word(k); w.strip_prefix("لل").or_else(|| w.strip_prefix('ل')).is_some_and(|b| g.actor_heads.iter().any(|h| h == b)) };
+        let by = s.units.iter().find(|u| {
+            let start = if u.nisba && u.first_word > last + 1 && head_with_l(u.first_word - 1) { u.first_word - 1 } else { u.first_word };
+            u.clause == clause && u.first_word > last && start - last <= 3 && u.prep.as_deref() == Some("ل") && s.word(start).starts_with('ل') && (last + 1..start).all(|k| !s.word_in_item(k) && !g.prepositions.contains(s.word(k)) && !s.word(k).starts_with(['ل', 'ب']))
+        });
+        let m = by.map(|u| actor_members(lex, s, u)).unwrap_or_default();
+        if !m.is_empty() {
+            r.patients.retain(|e| !m.contains(e));
+            r.agents = m;
+            r.agent_source = "the actor after ل right after a noun of attack that caused the casualties before it (بقصف مدفعي لقوات النظام)";
+        }
+    }
     for u in s.units.iter().filter(|u| u.first_word > death && u.last_word < first && u.clause == clause) {
         for e in actor_members(lex, s, u) {
             if !r.patients.contains(&e) && !r.agents.contains(&e) && lex.entities[e].kind.is_actor() {
                 if r.patients.is_empty() {
                     r.patient_source = "the victims named in the report of casualties before the noun (مقتل … جراء غارة)";
+                }
+                r.patients.push(e);
+            }
+        }
+        // (and where they fell, a town or a region, not a whole country:
+        // قتل مدنيون في ريف اللاذقية … بقصف; not in a clash, which two sides
+        // fight there: مصرع عناصر من الحرس في حلب خلال اشتباكات مع المعارضة)
+        if r.agents.is_empty() || r.mutual || !u.prep.as_ref().is_some_and(|x| g.locatives.contains(x)) {
+            continue;
+        }
+        for e in object_members(lex, s, u, ObjectKind::Place) {
+            if lex.entities[e].kind == crate::lexicon::EntityKind::Place && !r.patients.contains(&e) {
+                if r.patients.is_empty() {
+                    r.patient_source = "where the casualties fell, named before the noun of attack (قتل مدنيون في ريف اللاذقية بقصف)";
                 }
                 r.patients.push(e);
             }
@@ -1648,10 +1710,38 @@ fn place_behind_head(lex: &Lexicon, s: &Sentence, after: &[&Unit], from: usize, 
     if !head_is_slot || preps_between > 0 || u.first_word - head_word - skipped > 6 || !u.prep.as_ref().is_some_and(|p| lex.grammar.locatives.contains(p)) || complementizer_between(lex, s, from, u.first_word) || cue_between(s, from, u.first_word) || s.soft_break_between(from, u.first_word) {
         return r;
     }
-    let m = object_members(lex, s, u, ObjectKind::Place);
+    let mut m = object_members(lex, s, u, ObjectKind::Place);
     if !m.is_empty() {
+        m.extend(joined_spot(lex, s, after, s.word(noun), u).into_iter().filter(|e| !m.contains(e) && !r.agents.contains(e)).collect::<Vec<_>>());
         r.patients = m;
         r.patient_source = "the place after a preposition of place, behind the head noun the cue's preposition governs";
     }
     r
 }
+
+/// A second spot joined by و right after the place `u` of a first one,
+/// named by the same head noun or by «another» (أخلى مقراً له ببلدة
+/// العشارة، ومقر على ضفاف الفرات ببلدة الميادين؛ من مقر في بادية الدوير
+/// وآخر في بلدة العباس), with a place of its own after في or ب within a
+/// few words: the act reaches that place too.
+fn joined_spot(lex: &Lexicon, s: &Sentence, after: &[&Unit], head: &str, u: &Unit) -> Vec<usize> {
+    let next = u.last_word + 1;
+    if next >= s.words.len() || s.clause_of_word[next] != u.clause || s.word_in_item(next) {
+        return Vec::new();
+    }
+    let Some(joined) = s.word(next).strip_prefix('و') else { return Vec::new() };
+    // (the same noun, whatever its case ending: مقراً … ومقر)
+    let stem = |w: &str| w.chars().take(3).collect::<String>();
+    let same = head.chars().count() >= 3 && stem(joined) == stem(head);
+    if !(same || lex.grammar.another_words.contains(joined)) {
+        return Vec::new();
+    }
+    let Some(v) = after.iter().find(|v| v.first_word > next && v.first_word - next <= JOINED_SPOT_REACH && v.prep.as_deref().is_some_and(|x| matches!(x, "في" | "ب"))) else { return Vec::new() };
+    if cue_between(s, next, v.first_word) || s.soft_break_between(next, v.first_word) || v.clause != u.clause {
+        return Vec::new();
+    }
+    object_members(lex, s, v, ObjectKind::Place).into_iter().filter(|&e| lex.entities[e].kind == crate::lexicon::EntityKind::Place).collect()
+}
+
+/// How many words the second spot's place may stand after its و.
+const JOINED_SPOT_REACH: usize = 6;

@@ -135,6 +135,8 @@ pub struct Grammar {
     pub permission_verbs: HashSet<String>,
     pub term_preps: HashSet<String>,
     pub expectation_words: HashSet<String>,
+    pub share_words: HashSet<String>,
+    pub another_words: HashSet<String>,
     pub retaliation_words: HashSet<String>,
     pub verbal_attack_words: HashSet<String>,
     /// Entity ids of reporting sources (resolved after entities load).
@@ -864,6 +866,8 @@ impl Checker<'_> {
             permission_verbs: g.permission_verbs.past.iter().flat_map(|v| conjugate_past(v)).chain(g.permission_verbs.present.iter().flat_map(|v| conjugate_present(&normalize_str(v)))).collect(),
             term_preps: fold(&g.term_preps).into_iter().collect(),
             expectation_words: fold(&g.expectation_words).into_iter().collect(),
+            share_words: fold(&g.share_words).into_iter().collect(),
+            another_words: fold(&g.another_words).into_iter().collect(),
             retaliation_words: fold(&g.retaliation_words).into_iter().collect(),
             verbal_attack_words: fold(&g.verbal_attack_words).into_iter().collect(),
             sources: g.sources.clone(),

@@ -426,6 +426,14 @@ pub struct GrammarFile {
     /// is not stated to have happened.
     #[serde(default)]
     pub permission_verbs: Stems,
+    /// Words of a share of a place (بالمئة، أجزاء، معظم): «السيطرة على 80
+    /// بالمئة من بلدة السوسة» reaches the place after their من.
+    #[serde(default)]
+    pub share_words: Vec<String>,
+    /// Words for «another» of the noun before (وآخر، وأخرى): a second spot
+    /// joined to a first (من مقر في بادية الدوير وآخر في بلدة العباس).
+    #[serde(default)]
+    pub another_words: Vec<String>,
     /// Particles of possibility before a present verb (قد يدفع): what the
     /// clause says after them may happen, it has not.
     #[serde(default)]

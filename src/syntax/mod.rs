@@ -501,6 +501,12 @@ impl<'a> Sentence<'a> {
             if self.clause_of_word[w] != it.clause {
                 break;
             }
+            // a comma closes the phrase a preposition opened: «من جانبه، أعلن
+            // مجلس دير الزور العسكري» has its subject bare, «في بيان، قالت
+            // الخارجية» too
+            if self.text[self.words[w].end..self.words[w + 1].start].contains(['،', ',']) {
+                break;
+            }
             let word = self.word(w);
             // a preposition does not reach across أن (إلى أن إيران تساعد)
             if lex.grammar.complementizers.contains(word) {
