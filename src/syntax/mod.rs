@@ -335,8 +335,15 @@ impl<'a> Sentence<'a> {
                 // governs the place; «وزير خارجية الإمارات عبد الله بن زايد»
                 // is a title with a genitive)
                 let in_pp = proclitic_prep(pit.mention.proclitic(self.text)).is_some() || (pit.first_word > 0 && lex.grammar.prepositions.contains(self.word(pit.first_word - 1)));
-                let title = pnisba || !in_pp;
-                if (adjacent || first_name) && person(e) && !nisba && (!person(pe) || pe == e) && title {
+                // (but a body the person belongs to is the title's genitive,
+                // not its object: «القائد العام لقسد مظلوم عبدي», «الأمين
+                // العام لحزب الله حسن نصر الله» name the commander)
+                let own_body = lex.chain(e).contains(&pe);
+                let title = pnisba || !in_pp || own_body;
+                // (a name in quotation marks is still the title's: الرئيس
+                // السوري “أحمد الشرع”)
+                let quoted = !gap.is_empty() && gap.chars().all(|c| matches!(c, '"' | '“' | '”' | '«' | '»' | '\'' | ' ')) && !conj && same_clause;
+                if (adjacent || quoted || first_name) && person(e) && !nisba && (!person(pe) || pe == e) && title {
                     u.items.pop();
                     u.items.push(i);
                     u.last_word = it.last_word;
@@ -344,6 +351,13 @@ impl<'a> Sentence<'a> {
                         u.nisba = false;
                     }
                     prev = Some(i);
+                    // the body stood in the title's genitive: the person's
+                    // slot is the title's («والقائد العام لقسد مظلوم عبدي»
+                    // is the second party after بين, «مع الأمين العام لحزب
+                    // الله» is after مع)
+                    if own_body && in_pp && !pnisba && u.items.len() == 1 {
+                        self.seat_titled_person(lex, &mut units, pit);
+                    }
                     continue;
                 }
                 // a name then a nisba that describes it (حزب الله اللبناني)
@@ -406,6 +420,56 @@ impl<'a> Sentence<'a> {
             prev = Some(i);
         }
         units
+    }
+
+    /// The last unit is a person named after a title and the body he
+    /// belongs to in its genitive (القائد العام لقسد مظلوم عبدي): its slot
+    /// is the title's. A title conjoined right after the unit before joins
+    /// it (بين الرئيس السوري أحمد الشرع والقائد العام لقسد مظلوم عبدي);
+    /// else the unit takes the preposition before the title, if any.
+    fn seat_titled_person(&self, lex: &Lexicon, units: &mut Vec<Unit>, body: &Item) {
+        let g = &lex.grammar;
+        let is_title = |w: usize| {
+            let word = self.word(w);
+            let bare = word.strip_prefix('و').filter(|b| b.chars().count() >= 2).unwrap_or(word);
+            let stem = bare.strip_prefix("ال").filter(|b| b.chars().count() >= 2).unwrap_or(bare);
+            g.titles.contains(word) || g.titles.contains(bare) || g.titles.contains(stem)
+        };
+        let mut first = body.first_word;
+        while first > 0 && body.first_word - first < 3 && self.clause_of_word[first - 1] == body.clause && is_title(first - 1) && !self.word_in_item(first - 1) {
+            first -= 1;
+        }
+        if first == body.first_word {
+            return;
+        }
+        let n = units.len();
+        let joined = self.word(first).starts_with('و');
+        if joined && n >= 2 {
+            let before = &units[n - 2];
+            let gap = &self.text[self.words[before.last_word].end..self.words[first].start];
+            let plain = gap.chars().all(|c| matches!(c, '"' | '“' | '”' | '«' | '»' | '\'' | ' '));
+            if before.clause == body.clause && before.last_word + 1 == first && plain {
+                let last = units.pop().unwrap();
+                let before = units.last_mut().unwrap();
+                before.items.extend(last.items);
+                before.last_word = last.last_word;
+                return;
+            }
+        }
+        let u = units.last_mut().unwrap();
+        u.first_word = first;
+        u.prep = None;
+        if first > 0 && self.clause_of_word[first - 1] == body.clause && g.prepositions.contains(self.word(first - 1)) {
+            u.prep = Some(self.word(first - 1).to_string());
+        } else {
+            let word = self.word(first);
+            for t in g.titles.iter() {
+                if let Some(p) = word.strip_suffix(t.as_str()).and_then(proclitic_prep) {
+                    u.prep = Some(p);
+                    break;
+                }
+            }
+        }
     }
 
     /// "وتسعة مقاتلين روس": a conjunction on a number or noun or two, then
