@@ -320,6 +320,21 @@ impl<'a> Sentence<'a> {
                     prev = Some(i);
                     continue;
                 }
+                // a name in parentheses names the phrase before it, when it
+                // belongs to the entity that phrase named: «القيادة العسكرية
+                // الأمريكية في الشرق الأوسط (سنتكوم)» is CENTCOM, «وزارة
+                // الدفاع الأمريكية (البنتاغون)» the Pentagon
+                let parenthesis = gap.ends_with('(') && !gap[..gap.len() - 1].contains(['(', ')', '،', ',', '.', ':', '؛', ';', '"', '«', '»']) && it.first_word - pit.last_word <= 4;
+                if parenthesis && same_clause && e != pe && named(it) && lex.entities[e].kind.is_actor() && lex.chain(e).contains(&pe) && u.items.last() == Some(&p) {
+                    u.items.pop();
+                    u.items.push(i);
+                    u.last_word = it.last_word;
+                    if u.items.len() == 1 {
+                        u.nisba = false;
+                    }
+                    prev = Some(i);
+                    continue;
+                }
                 // apposition: a title or nisba then a person's name
                 let person = |x: usize| lex.entities[x].kind == crate::lexicon::EntityKind::Person;
                 // (the same entity twice in a row is one mention: العاهل
