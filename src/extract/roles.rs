@@ -631,8 +631,12 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     r.agent_source = "the name after an agent preposition (من قبل، على يد)";
                     agent_unit = Some(u.first_word);
                     // (its object follows it: الهجوم الذي شنه مقاتلون من
-                    // داعش على قوات النظام)
-                    patient_from = patient_from.max(u.last_word);
+                    // داعش على قوات النظام; unless the object came first:
+                    // السيطرة على تدمر من قبل قوات النظام)
+                    let object_first = after.iter().any(|o| o.first_word > cw_last && o.last_word < u.first_word && o.prep.as_ref().is_some_and(|x| x != "بين" && p.object_preps.contains(x)) && !object_members(lex, s, o, rel.object).is_empty());
+                    if !object_first {
+                        patient_from = patient_from.max(u.last_word);
+                    }
                     // aid «from» someone with no one named to receive it goes
                     // to the subject of its clause (نفّذها مقاتلوه من دون أي
                     // إسناد جوي من التحالف، تلقت الفصائل دعماً من تركيا)
