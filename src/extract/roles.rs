@@ -94,6 +94,12 @@ fn object_members(lex: &Lexicon, s: &Sentence, u: &Unit, k: ObjectKind) -> Vec<u
     if k == ObjectKind::Actor && u.items.iter().all(|&i| s.territory_nisba(lex, i)) {
         return Vec::new();
     }
+    // (a city after ب is where the act took place, not a party standing for
+    // its state: اجتماعهم المغلق في مقر الجامعة بالقاهرة، التقى الوفد بدمشق
+    // مسؤولين سوريين)
+    if k == ObjectKind::Actor && u.prep.as_deref() == Some("ب") && s.members(u).iter().all(|&e| lex.entities[e].kind == crate::lexicon::EntityKind::Place) {
+        return Vec::new();
+    }
     // (a possessed noun stands for its owner, who is no place: انسحبت قوات
     // النظام من مواقعها في تدمر withdraws from the positions, in Palmyra)
     let possessed = |i: usize| matches!(lex.surfaces[s.items[i].mention.surface].target, crate::lexicon::Target::Reference(r) if matches!(lex.references.items[r], crate::lexicon::Reference::Possessed(_)));
