@@ -578,6 +578,22 @@ impl<'a> Sentence<'a> {
                 }
             }
             if preps.contains(word) {
+                // a state or its capital right after في, on a noun of
+                // government past its adjectives, is that government, an
+                // actor, not a place (الإدارة الجديدة في سوريا، السلطات في
+                // دمشق): the name takes the noun's slot
+                if word == "في" && w + 1 == it.first_word && w >= 1 {
+                    let state = matches!(it.kind, ItemKind::Entity { nisba: false, entity, .. } if lex.entities[entity].kind == crate::lexicon::EntityKind::State || lex.entities[entity].agent_as.is_some());
+                    let mut k = w - 1;
+                    while k > 0 && w - k <= 2 && self.word(k).starts_with("ال") && !preps.contains(self.word(k)) && !self.word_in_item(k) && !lex.grammar.government_heads.contains(self.word(k)) {
+                        k -= 1;
+                    }
+                    let head = self.word(k);
+                    let bare = head.strip_prefix(['و', 'ف']).filter(|b| b.chars().count() >= 4).unwrap_or(head);
+                    if state && self.clause_of_word[k] == it.clause && !self.word_in_item(k) && (lex.grammar.government_heads.contains(head) || lex.grammar.government_heads.contains(bare)) {
+                        return (k >= 1 && self.clause_of_word[k - 1] == it.clause && preps.contains(self.word(k - 1))).then(|| self.word(k - 1).to_string());
+                    }
+                }
                 // a definite noun closes the phrase it heads: a definite name
                 // of an actor after it begins anew (طالبت الدول الضامنة في
                 // البيان الختامي الأمم المتحدة بـ…، اتهمت موسكو في بيانها
