@@ -354,7 +354,16 @@ impl<'a> Sentence<'a> {
                 // not its object: «القائد العام لقسد مظلوم عبدي», «الأمين
                 // العام لحزب الله حسن نصر الله» name the commander)
                 let own_body = lex.chain(e).contains(&pe);
-                let title = pnisba || !in_pp || own_body;
+                // (a bare name is a title's genitive only after a title:
+                // «وزير خارجية الإمارات عبد الله بن زايد»; «اتهمت روسيا
+                // أردوغان» is two slots)
+                let after_title = pit.first_word > 0 && (pit.first_word.saturating_sub(2)..pit.first_word).any(|k| {
+                    let x = self.word(k);
+                    let bare = x.strip_prefix('و').filter(|b| b.chars().count() >= 2).unwrap_or(x);
+                    let stem = bare.strip_prefix("ال").filter(|b| b.chars().count() >= 2).unwrap_or(bare);
+                    lex.grammar.titles.contains(x) || lex.grammar.titles.contains(bare) || lex.grammar.titles.contains(stem)
+                });
+                let title = pnisba || own_body || (!in_pp && after_title);
                 // (a name in quotation marks is still the title's: الرئيس
                 // السوري “أحمد الشرع”)
                 let quoted = !gap.is_empty() && gap.chars().all(|c| matches!(c, '"' | '“' | '”' | '«' | '»' | '\'' | ' ')) && !conj && same_clause;
