@@ -98,6 +98,12 @@ fn object_members(lex: &Lexicon, s: &Sentence, u: &Unit, k: ObjectKind) -> Vec<u
     if k == ObjectKind::Actor && u.items.iter().all(|&i| s.territory_nisba(lex, i)) {
         return Vec::new();
     }
+    // (a city after ب is where the act took place, not a party standing for
+    // its state: اجتماعهم المغلق في مقر الجامعة بالقاهرة، التقى الوفد بدمشق
+    // مسؤولين سوريين)
+    if k == ObjectKind::Actor && u.prep.as_deref() == Some("ب") && s.members(u).iter().all(|&e| lex.entities[e].kind == crate::lexicon::EntityKind::Place) {
+        return Vec::new();
+    }
     // (a possessed noun stands for its owner, who is no place: انسحبت قوات
     // النظام من مواقعها في تدمر withdraws from the positions, in Palmyra)
     let possessed = |i: usize| matches!(lex.surfaces[s.items[i].mention.surface].target, crate::lexicon::Target::Reference(r) if matches!(lex.references.items[r], crate::lexicon::Reference::Possessed(_)));
@@ -717,9 +723,13 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                         }
                     }
                     // (its object follows it: الهجوم الذي شنه مقاتلون من
-                    // داعش على قوات النظام)
+                    // داعش على قوات النظام; unless the object came first:
+                    // السيطرة على تدمر من قبل قوات النظام)
                     agent_prep_from = Some(patient_from);
-                    patient_from = patient_from.max(last);
+                    let object_first = after.iter().any(|o| o.first_word > cw_last && o.last_word < u.first_word && o.prep.as_ref().is_some_and(|x| x != "بين" && p.object_preps.contains(x)) && !object_members(lex, s, o, rel.object).is_empty());
+                    if !object_first {
+                        patient_from = patient_from.max(last);
+                    }
                     // aid «from» someone with no one named to receive it goes
                     // to the subject of its clause (نفّذها مقاتلوه من دون أي
                     // إسناد جوي من التحالف، تلقت الفصائل دعماً من تركيا)

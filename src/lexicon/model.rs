@@ -359,6 +359,11 @@ pub struct GrammarFile {
     /// names a place (العاصمة القطرية، الحدود التركية), not an actor.
     #[serde(default)]
     pub territory_heads: Vec<String>,
+    /// Nouns of government (الحكومة، السلطات، الإدارة): «السلطات في دمشق»,
+    /// «الإدارة الجديدة في سوريا» name the state as an actor; the في is no
+    /// preposition of place.
+    #[serde(default)]
+    pub government_heads: Vec<String>,
     /// Words of affiliation (موالية، التابعة، المدعومة): the name after one
     /// is the patron of the noun before it, not an argument of the clause.
     #[serde(default)]

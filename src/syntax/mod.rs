@@ -334,6 +334,21 @@ impl<'a> Sentence<'a> {
                     prev = Some(i);
                     continue;
                 }
+                // a name in parentheses names the phrase before it, when it
+                // belongs to the entity that phrase named: «القيادة العسكرية
+                // الأمريكية في الشرق الأوسط (سنتكوم)» is CENTCOM, «وزارة
+                // الدفاع الأمريكية (البنتاغون)» the Pentagon
+                let parenthesis = gap.ends_with('(') && !gap[..gap.len() - 1].contains(['(', ')', '،', ',', '.', ':', '؛', ';', '"', '«', '»']) && it.first_word - pit.last_word <= 4;
+                if parenthesis && same_clause && e != pe && named(it) && lex.entities[e].kind.is_actor() && lex.chain(e).contains(&pe) && u.items.last() == Some(&p) {
+                    u.items.pop();
+                    u.items.push(i);
+                    u.last_word = it.last_word;
+                    if u.items.len() == 1 {
+                        u.nisba = false;
+                    }
+                    prev = Some(i);
+                    continue;
+                }
                 // apposition: a title or nisba then a person's name
                 let person = |x: usize| lex.entities[x].kind == crate::lexicon::EntityKind::Person;
                 // (the same entity twice in a row is one mention: العاهل
@@ -349,8 +364,24 @@ impl<'a> Sentence<'a> {
                 // governs the place; «وزير خارجية الإمارات عبد الله بن زايد»
                 // is a title with a genitive)
                 let in_pp = proclitic_prep(pit.mention.proclitic(self.text)).is_some() || (pit.first_word > 0 && lex.grammar.prepositions.contains(self.word(pit.first_word - 1)));
-                let title = pnisba || !in_pp;
-                if (adjacent || first_name) && person(e) && !nisba && (!person(pe) || pe == e) && title {
+                // (but a body the person belongs to is the title's genitive,
+                // not its object: «القائد العام لقسد مظلوم عبدي», «الأمين
+                // العام لحزب الله حسن نصر الله» name the commander)
+                let own_body = lex.chain(e).contains(&pe);
+                // (a bare name is a title's genitive only after a title:
+                // «وزير خارجية الإمارات عبد الله بن زايد»; «اتهمت روسيا
+                // أردوغان» is two slots)
+                let after_title = pit.first_word > 0 && (pit.first_word.saturating_sub(2)..pit.first_word).any(|k| {
+                    let x = self.word(k);
+                    let bare = x.strip_prefix('و').filter(|b| b.chars().count() >= 2).unwrap_or(x);
+                    let stem = bare.strip_prefix("ال").filter(|b| b.chars().count() >= 2).unwrap_or(bare);
+                    lex.grammar.titles.contains(x) || lex.grammar.titles.contains(bare) || lex.grammar.titles.contains(stem)
+                });
+                let title = pnisba || own_body || (!in_pp && after_title);
+                // (a name in quotation marks is still the title's: الرئيس
+                // السوري “أحمد الشرع”)
+                let quoted = !gap.is_empty() && gap.chars().all(|c| matches!(c, '"' | '“' | '”' | '«' | '»' | '\'' | ' ')) && !conj && same_clause;
+                if (adjacent || quoted || first_name) && person(e) && !nisba && (!person(pe) || pe == e) && title {
                     u.items.pop();
                     u.items.push(i);
                     u.last_word = it.last_word;
@@ -358,6 +389,13 @@ impl<'a> Sentence<'a> {
                         u.nisba = false;
                     }
                     prev = Some(i);
+                    // the body stood in the title's genitive: the person's
+                    // slot is the title's («والقائد العام لقسد مظلوم عبدي»
+                    // is the second party after بين, «مع الأمين العام لحزب
+                    // الله» is after مع)
+                    if own_body && in_pp && !pnisba && u.items.len() == 1 {
+                        self.seat_titled_person(lex, &mut units, pit);
+                    }
                     continue;
                 }
                 // a name then a nisba that describes it (حزب الله اللبناني)
@@ -420,6 +458,56 @@ impl<'a> Sentence<'a> {
             prev = Some(i);
         }
         units
+    }
+
+    /// The last unit is a person named after a title and the body he
+    /// belongs to in its genitive (القائد العام لقسد مظلوم عبدي): its slot
+    /// is the title's. A title conjoined right after the unit before joins
+    /// it (بين الرئيس السوري أحمد الشرع والقائد العام لقسد مظلوم عبدي);
+    /// else the unit takes the preposition before the title, if any.
+    fn seat_titled_person(&self, lex: &Lexicon, units: &mut Vec<Unit>, body: &Item) {
+        let g = &lex.grammar;
+        let is_title = |w: usize| {
+            let word = self.word(w);
+            let bare = word.strip_prefix('و').filter(|b| b.chars().count() >= 2).unwrap_or(word);
+            let stem = bare.strip_prefix("ال").filter(|b| b.chars().count() >= 2).unwrap_or(bare);
+            g.titles.contains(word) || g.titles.contains(bare) || g.titles.contains(stem)
+        };
+        let mut first = body.first_word;
+        while first > 0 && body.first_word - first < 3 && self.clause_of_word[first - 1] == body.clause && is_title(first - 1) && !self.word_in_item(first - 1) {
+            first -= 1;
+        }
+        if first == body.first_word {
+            return;
+        }
+        let n = units.len();
+        let joined = self.word(first).starts_with('و');
+        if joined && n >= 2 {
+            let before = &units[n - 2];
+            let gap = &self.text[self.words[before.last_word].end..self.words[first].start];
+            let plain = gap.chars().all(|c| matches!(c, '"' | '“' | '”' | '«' | '»' | '\'' | ' '));
+            if before.clause == body.clause && before.last_word + 1 == first && plain {
+                let last = units.pop().unwrap();
+                let before = units.last_mut().unwrap();
+                before.items.extend(last.items);
+                before.last_word = last.last_word;
+                return;
+            }
+        }
+        let u = units.last_mut().unwrap();
+        u.first_word = first;
+        u.prep = None;
+        if first > 0 && self.clause_of_word[first - 1] == body.clause && g.prepositions.contains(self.word(first - 1)) {
+            u.prep = Some(self.word(first - 1).to_string());
+        } else {
+            let word = self.word(first);
+            for t in g.titles.iter() {
+                if let Some(p) = word.strip_suffix(t.as_str()).and_then(proclitic_prep) {
+                    u.prep = Some(p);
+                    break;
+                }
+            }
+        }
     }
 
     /// "وتسعة مقاتلين روس": a conjunction on a number or noun or two, then
@@ -519,6 +607,22 @@ impl<'a> Sentence<'a> {
                 }
             }
             if preps.contains(word) {
+                // a state or its capital right after في, on a noun of
+                // government past its adjectives, is that government, an
+                // actor, not a place (الإدارة الجديدة في سوريا، السلطات في
+                // دمشق): the name takes the noun's slot
+                if word == "في" && w + 1 == it.first_word && w >= 1 {
+                    let state = matches!(it.kind, ItemKind::Entity { nisba: false, entity, .. } if lex.entities[entity].kind == crate::lexicon::EntityKind::State || lex.entities[entity].agent_as.is_some());
+                    let mut k = w - 1;
+                    while k > 0 && w - k <= 2 && self.word(k).starts_with("ال") && !preps.contains(self.word(k)) && !self.word_in_item(k) && !lex.grammar.government_heads.contains(self.word(k)) {
+                        k -= 1;
+                    }
+                    let head = self.word(k);
+                    let bare = head.strip_prefix(['و', 'ف']).filter(|b| b.chars().count() >= 4).unwrap_or(head);
+                    if state && self.clause_of_word[k] == it.clause && !self.word_in_item(k) && (lex.grammar.government_heads.contains(head) || lex.grammar.government_heads.contains(bare)) {
+                        return (k >= 1 && self.clause_of_word[k - 1] == it.clause && preps.contains(self.word(k - 1))).then(|| self.word(k - 1).to_string());
+                    }
+                }
                 // a definite noun closes the phrase it heads: a definite name
                 // of an actor after it begins anew (طالبت الدول الضامنة في
                 // البيان الختامي الأمم المتحدة بـ…، اتهمت موسكو في بيانها
