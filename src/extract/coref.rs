@@ -85,6 +85,20 @@ impl Resolution {
     }
 }
 
+/// A place a hostile act was told to have struck.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub sentence: usize,
+    /// Byte offset of the act's cue in the normalised text.
+    pub pos: usize,
+    pub relation: usize,
+    pub place: usize,
+    /// The act's own agents; empty when the report names none.
+    pub agents: Vec<usize>,
+    pub via: Via,
+}
+
+
 /// The entities of one article named so far, in order.
 #[derive(Debug, Default)]
 pub struct Memory {
@@ -98,6 +112,10 @@ pub struct Memory {
     /// Hostile acts read so far (sentence, agent, patient): whom a threat
     /// of retaliation is aimed at.
     pub strikes: Vec<(usize, usize, usize)>,
+    /// Where hostile acts were told to have struck, with their agents if
+    /// named: what a later «الاعتداء» with no target of its own struck
+    /// (اعتداء دموي في اسطنبول … ونفى الطرفان أي دور لهما في الاعتداء).
+    pub sites: Vec<Site>,
     /// Reporting sources (the agency of a credit line, أ ف ب): no pronoun
     /// stands for them.
     sources: Vec<usize>,
@@ -106,7 +124,7 @@ pub struct Memory {
 impl Memory {
     pub fn new(lex: &Lexicon) -> Memory {
         let sources = lex.grammar.sources.iter().filter_map(|id| lex.entity(id)).collect();
-        Memory { named: Vec::new(), pairs: Vec::new(), window: lex.references.window, strikes: Vec::new(), sources }
+        Memory { named: Vec::new(), pairs: Vec::new(), window: lex.references.window, strikes: Vec::new(), sites: Vec::new(), sources }
     }
 
     /// Who last struck `victim` (or a body it is part of), in this sentence
@@ -122,6 +140,22 @@ impl Memory {
         let g = groups.into_iter().find(|g| !g.is_empty())?;
         let first = g[0];
         g.iter().all(|&a| related(lex, a, first)).then_some(first)
+    }
+
+    /// The places the latest act of `relation` before `pos` struck, in this
+    /// sentence or the `window` before it, when that act named no agent or
+    /// the same ones as `agents`: the target of «the attack» mentioned again.
+    pub fn last_site(&self, lex: &Lexicon, sentence: usize, pos: usize, relation: usize, agents: &[usize]) -> Resolution {
+        let from = sentence.saturating_sub(self.window);
+        let Some(k) = self.sites.iter().filter(|x| x.sentence >= from && (x.sentence < sentence || x.pos < pos) && x.relation == relation).map(|x| (x.sentence, x.pos)).max() else {
+            return Resolution::none(Unresolved::NoCandidate);
+        };
+        let sites: Vec<&Site> = self.sites.iter().filter(|x| (x.sentence, x.pos) == k).collect();
+        // (another's act is not the one these agents deny or are accused of)
+        if sites.iter().any(|x| !x.agents.is_empty() && !x.agents.iter().all(|&a| agents.iter().any(|&b| related(lex, a, b)))) {
+            return Resolution::none(Unresolved::Ambiguous);
+        }
+        Resolution { entities: sites.into_iter().map(|x| (x.place, x.via.clone())).collect(), why: Ok("the place the latest act of its kind struck") }
     }
 
     /// Who struck last, before `pos`: the agents of this sentence's strikes

@@ -620,6 +620,14 @@ impl<'l> Extractor<'l> {
                     patients = res.entities.iter().map(|x| x.0).filter(|&e| lex.entities[e].kind.is_actor()).collect();
                 }
             }
+            // «the attack» named again, with its agents and no target of its
+            // own, struck where the latest one of its kind did (اعتداء دموي
+            // في اسطنبول … ونفى الطرفان أي دور لهما في الاعتداء)
+            if patients.is_empty() && !agents.is_empty() && p.shape == crate::lexicon::Shape::Noun && rel.family == crate::lexicon::model::Family::Hostile && suffix.is_empty() && s.definite(it.first_word) && f.rejected == Some(Reason::NoPatient) {
+                let res = memory.last_site(lex, index, pos, p.relation, &agents);
+                record("the place «the attack» told before struck", &res, slot_via);
+                patients = res.entities.iter().map(|x| x.0).filter(|&e| fits_object(e) && !agents.contains(&e)).collect();
+            }
             // a relative clause whose object is a resumptive pronoun, and the
             // whole a subject whose predicate names that object after a
             // copula pronoun (المواقع التي انسحبت منها هي خان شيخون ومعرة
@@ -1212,6 +1220,25 @@ impl<'l> Extractor<'l> {
             // (a state one withdraws from or enters is a place, no party:
             // إخراج القوى الإيرانية من سوريا)
             let place_object = lex.relations[f.pattern_relation(lex)].object == ObjectKind::Place;
+            // where a hostile act struck: its places, else a town a few words
+            // after it (اعتداء دموي في اسطنبول، هجوم بطائرة مسيرة في مدينة
+            // القامشلي), for «the attack» named again
+            if hostile && !self.complement_relations.contains(&f.pattern_relation(lex)) && f.rejected != Some(Reason::Embedded) && f.polarity == Polarity::Affirmed {
+                let it = &s.items[f.cue];
+                let town = |e: usize| lex.entities[e].kind == crate::lexicon::EntityKind::Place;
+                let held: Vec<usize> = if f.patients.is_empty() {
+                    s.units.iter().find(|u| u.first_word > it.last_word && u.first_word - it.last_word <= 5 && u.clause == it.clause && u.prep.as_deref() == Some("في") && !s.items.iter().any(|x| matches!(x.kind, ItemKind::Cue(_)) && x.first_word > it.last_word && x.first_word < u.first_word) && !s.members(u).is_empty() && s.members(u).iter().all(|&e| town(e))).map(|u| u.items.clone()).unwrap_or_default()
+                } else {
+                    (0..s.items.len()).filter(|&i| s.items[i].first_word > it.last_word && s.items[i].clause == it.clause && s.entity(i).is_some_and(|(e, _)| f.patients.contains(&e) && town(e))).collect()
+                };
+                for i in held {
+                    if let Some((e, _)) = s.entity(i) {
+                        let r = norm.original_range(s.items[i].mention.span.clone());
+                        let via = coref::Via { text: a.text[r.clone()].to_string(), sentence: index, span: [r.start, r.end] };
+                        memory.sites.push(coref::Site { sentence: index, pos, relation: f.pattern_relation(lex), place: e, agents: f.agents.clone(), via });
+                    }
+                }
+            }
             for &(a, b) in &f.pairs {
                 if actor(a) && actor(b) && sides.len() != 2 && !place_object {
                     memory.add_pair(index, pos, a, b, true);
