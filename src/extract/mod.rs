@@ -461,6 +461,18 @@ impl<'l> Extractor<'l> {
                         agents = res.entities.iter().map(|x| x.0).filter(|&e| lex.entities[e].kind.is_actor() && (!p.restricted() || p.agent_kinds.contains(&lex.entities[e].kind))).collect();
                     }
                 }
+                // an act a subjectless denial inside a quote denies is the
+                // speaker's side's («لا صحة عن تحرير البلدة بشكل كامل», said
+                // by an official of the force that fights for it)
+                crate::lexicon::Shape::Noun if agents.is_empty() && suffix.is_empty() && f.rejected == Some(Reason::NoAgent) && f.polarity == Polarity::Negated && f.negated_by.is_some_and(|d| {
+                    let (quoted, _) = quoted_spans(&s.text[s.range.clone()], s.range.start);
+                    let dpos = s.items[d].mention.span.start;
+                    matches!(s.items[d].kind, ItemKind::Denial) && quoted.iter().any(|q| q.contains(&dpos) && q.contains(&pos) && !(0..s.items.len()).any(|i| q.contains(&s.items[i].mention.span.start) && s.items[i].mention.span.start < pos && s.entity(i).is_some_and(|(e, _)| lex.entities[e].kind.is_actor())))
+                }) => {
+                    let res = memory.speaker(lex, index, pos, true);
+                    record("the speaker's side, for an act a denial in the quote denies", &res, slot_via);
+                    agents = res.entities.iter().map(|x| x.0).filter(|&e| lex.entities[e].kind.is_actor()).collect();
+                }
                 // «my visit» (خلال زيارتي إلى أنقرة ودمشق) is the speaker's, as
                 // a verb in the first person is (زرت): a noun of the pattern
                 // whose taa marbuta is written ت before the ي of «my»
