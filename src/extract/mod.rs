@@ -618,6 +618,22 @@ impl<'l> Extractor<'l> {
                 }
                 _ => {}
             }
+            // a noun of purpose with no object of its own right after a
+            // symmetric act (وتواصلها مع الفصائل العسكرية لتنسيق ذلك، اتصلت
+            // أنقرة بالفصائل للتنسيق) is that act's aim, between its parties
+            if patients.is_empty() && p.shape == crate::lexicon::Shape::Noun && rel.symmetric && matches!(it.mention.proclitic(s.text).trim_start_matches(['و', 'ف']), "ل" | "لل") {
+                let aim_of = done.iter().rev().find(|g| {
+                    let c = &s.items[g.cue];
+                    // (right after the act's last party: «محادثات مع الأسد
+                    // تناولت خطته لوقف إطلاق النار» names a plan's aim)
+                    let last_party = s.units.iter().filter(|u| u.clause == it.clause && u.first_word > c.last_word && u.last_word < it.first_word && s.members(u).iter().any(|e| g.patients.contains(e) || g.agents.contains(e))).map(|u| u.last_word).max().unwrap_or(c.last_word);
+                    !g.pairs.is_empty() && lex.relations[g.pattern_relation(lex)].symmetric && c.clause == it.clause && c.last_word < it.first_word && it.first_word - c.last_word <= PURPOSE_REACH && it.first_word == last_party + 1
+                });
+                if let Some(g) = aim_of.filter(|g| agents.iter().all(|a| g.agents.contains(a))) {
+                    agents = g.agents.clone();
+                    patients = g.patients.clone();
+                }
+            }
             // one does not strike one's own positions: a possessed noun
             // left ambiguous after a hostile act (الضربات على مواقعها) is
             // none of its agents, nor of the threat or demand that governs it
@@ -1700,6 +1716,10 @@ fn quoted_spans(text: &str, base: usize) -> (Vec<Range<usize>>, Vec<usize>) {
     }
     (spans, intros)
 }
+
+/// How far after a symmetric act its noun of purpose may stand, past the
+/// act's object (وتواصلها مع الفصائل العسكرية لتنسيق).
+const PURPOSE_REACH: usize = 8;
 
 /// How far an agreement reaches to a term that على introduces.
 const TERM_REACH_AFTER_ALA: usize = 20;

@@ -830,11 +830,13 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     // a symmetric act's other party may stand between the
                     // light verb and the noun, after the noun's own preposition
                     // (توصلت روسيا مع تركيا إلى اتفاق، أجرى لافروف مع كيري
-                    // محادثات): the verb and the noun say one act
+                    // محادثات): the verb and the noun say one act; not the
+                    // party of another noun the verb governs first (أجرى
+                    // محادثات مع الأسد تناولت خطته لوقف إطلاق النار)
                     if rel.symmetric && r.patients.is_empty() {
                         if let Some(lv) = governing_light_verb(lex, s, cw_first, clause) {
                             let party = s.units.iter().find(|o| {
-                                o.first_word > u.last_word.max(lv) && o.last_word < cw_first && o.clause == clause && o.prep.as_deref() == Some("مع") && p.object_preps.iter().any(|x| x == "مع") && !cue_between(s, o.last_word, cw_first)
+                                o.first_word > u.last_word.max(lv) && o.last_word < cw_first && o.clause == clause && o.prep.as_deref() == Some("مع") && p.object_preps.iter().any(|x| x == "مع") && !cue_between(s, o.last_word, cw_first) && !cue_between(s, lv, o.first_word)
                             });
                             if let Some(o) = party {
                                 let m = object_members(lex, s, o, rel.object);
