@@ -114,8 +114,49 @@ impl Matcher {
     /// start the longest valid form wins (after any proclitic chain).
     pub fn find(&self, folded: &str) -> Vec<Mention> {
         let mut out = self.find_forms(folded);
+        self.quoted_names(folded, &mut out);
         self.share_heads(folded, &mut out);
         out
+    }
+
+    /// A name in quotation marks after its head noun is the head and the
+    /// name: «بلدة "الزهراء"» is the lexicon's «بلدة الزهراء», a town where
+    /// the bare name is left out as too common a word. The mention runs
+    /// from the head to the name's last letter.
+    fn quoted_names(&self, folded: &str, out: &mut Vec<Mention>) {
+        // (no quote, no work: most sentences)
+        if !folded.contains(" \"") {
+            return;
+        }
+        let mut added: Vec<Mention> = Vec::new();
+        for (q, _) in folded.match_indices(" \"") {
+            let open = q + 1;
+            let Some(len) = folded[open + 1..].find('"') else { continue };
+            let name = &folded[open + 1..open + 1 + len];
+            // (a short name, no quoted speech)
+            if name.is_empty() || name.split(' ').count() > 3 || !name.chars().all(|c| is_word_char(c) || c == ' ') {
+                continue;
+            }
+            let before = &folded[..q];
+            let Some(head_start) = before.char_indices().rev().take_while(|&(_, c)| is_word_char(c)).last().map(|(k, _)| k) else { continue };
+            let composed = format!("{} {name}", &folded[head_start..q]);
+            let found = self.find_forms(&composed);
+            let [m] = found.as_slice() else { continue };
+            // (the head must be part of the form: «مدينة "تدمر"» is matched
+            // as تدمر already)
+            let head_len = q - head_start;
+            if m.span != (0..composed.len()) || m.core >= head_len || !matches!(self.surfaces[m.surface].target, Target::Entity(_)) {
+                continue;
+            }
+            let end = open + 1 + len;
+            added.push(Mention { span: head_start..end, core: head_start + m.core, form_end: end, surface: m.surface });
+        }
+        if added.is_empty() {
+            return;
+        }
+        out.retain(|m| !added.iter().any(|a| m.span.start < a.span.end && a.span.start < m.span.end));
+        out.extend(added);
+        out.sort_by_key(|m| m.span.start);
     }
 
     /// The mentions of the lexicon's forms as written, each on its own.
