@@ -113,6 +113,54 @@ impl Matcher {
     /// Every mention in `folded`, in order, non-overlapping: at each word
     /// start the longest valid form wins (after any proclitic chain).
     pub fn find(&self, folded: &str) -> Vec<Mention> {
+        let mut out = self.find_forms(folded);
+        self.quoted_names(folded, &mut out);
+        self.share_heads(folded, &mut out);
+        out
+    }
+
+    /// A name in quotation marks after its head noun is the head and the
+    /// name: «بلدة "الزهراء"» is the lexicon's «بلدة الزهراء», a town where
+    /// the bare name is left out as too common a word. The mention runs
+    /// from the head to the name's last letter.
+    fn quoted_names(&self, folded: &str, out: &mut Vec<Mention>) {
+        // (no quote, no work: most sentences)
+        if !folded.contains(" \"") {
+            return;
+        }
+        let mut added: Vec<Mention> = Vec::new();
+        for (q, _) in folded.match_indices(" \"") {
+            let open = q + 1;
+            let Some(len) = folded[open + 1..].find('"') else { continue };
+            let name = &folded[open + 1..open + 1 + len];
+            // (a short name, no quoted speech)
+            if name.is_empty() || name.split(' ').count() > 3 || !name.chars().all(|c| is_word_char(c) || c == ' ') {
+                continue;
+            }
+            let before = &folded[..q];
+            let Some(head_start) = before.char_indices().rev().take_while(|&(_, c)| is_word_char(c)).last().map(|(k, _)| k) else { continue };
+            let composed = format!("{} {name}", &folded[head_start..q]);
+            let found = self.find_forms(&composed);
+            let [m] = found.as_slice() else { continue };
+            // (the head must be part of the form: «مدينة "تدمر"» is matched
+            // as تدمر already)
+            let head_len = q - head_start;
+            if m.span != (0..composed.len()) || m.core >= head_len || !matches!(self.surfaces[m.surface].target, Target::Entity(_)) {
+                continue;
+            }
+            let end = open + 1 + len;
+            added.push(Mention { span: head_start..end, core: head_start + m.core, form_end: end, surface: m.surface });
+        }
+        if added.is_empty() {
+            return;
+        }
+        out.retain(|m| !added.iter().any(|a| m.span.start < a.span.end && a.span.start < m.span.end));
+        out.extend(added);
+        out.sort_by_key(|m| m.span.start);
+    }
+
+    /// The mentions of the lexicon's forms as written, each on its own.
+    fn find_forms(&self, folded: &str) -> Vec<Mention> {
         let mut out: Vec<Mention> = Vec::new();
         let mut last_end = 0;
         let mut prev_word = false;
@@ -152,6 +200,67 @@ impl Matcher {
             }
         }
         out
+    }
+
+    /// Nisbas coordinated by و after one head noun each stand with that
+    /// head: in «للميليشيات العراقية والأفغانية والباكستانية» the later
+    /// nisbas are «الميليشيات الأفغانية» and «الميليشيات الباكستانية», which
+    /// the lexicon may name as entities of their own (not the states). A
+    /// nisba whose head+nisba form the lexicon does not know keeps its own
+    /// reading (القوات الروسية والتركية: Russia and Turkey).
+    fn share_heads(&self, folded: &str, out: &mut [Mention]) {
+        let entity_surface = |m: &Mention| matches!(self.surfaces[m.surface].target, Target::Entity(_));
+        let is_nisba = |m: &Mention| {
+            let s = &self.surfaces[m.surface];
+            let pro = m.proclitic(folded);
+            entity_surface(m) && (s.nisba || (s.nisba_with_article && (pro.ends_with("ال") || pro.ends_with("لل"))))
+        };
+        let mut i = 0;
+        while i < out.len() {
+            let first = &out[i];
+            if !entity_surface(first) {
+                i += 1;
+                continue;
+            }
+            // the head: the words of a name before its final nisba
+            // (الميليشيات العراقية), or the word right before a bare nisba
+            // (القوات الروسية)
+            let text = &folded[first.span.clone()];
+            let head = match text.rfind(' ') {
+                Some(k) => Some(&text[..=k]),
+                None if is_nisba(first) => {
+                    let before = folded[..first.span.start].trim_end_matches(' ');
+                    let start = before.char_indices().rev().take_while(|&(_, c)| is_word_char(c)).last().map(|(k, _)| k);
+                    start.filter(|_| before.len() < first.span.start).map(|k| &folded[k..first.span.start])
+                }
+                None => None,
+            };
+            let Some(head) = head else {
+                i += 1;
+                continue;
+            };
+            let mut last_end = first.span.end;
+            let mut j = i + 1;
+            while j < out.len() {
+                let next = out[j].clone();
+                // (a comma may stand before the و of a list: العراقية، والأفغانية)
+                let gap_ok = folded[last_end..next.span.start].chars().all(|c| matches!(c, ' ' | '،' | ','));
+                let Some(article) = next.proclitic(folded).strip_prefix('و') else { break };
+                if !gap_ok || !is_nisba(&next) || !matches!(article, "" | "ال") {
+                    break;
+                }
+                let composed = format!("{head}{article}{}", &folded[next.core..next.span.end]);
+                let found = self.find_forms(&composed);
+                if let [m] = found.as_slice() {
+                    if m.span == (0..composed.len()) && entity_surface(m) && !self.surfaces[m.surface].nisba {
+                        out[j].surface = m.surface;
+                    }
+                }
+                last_end = next.span.end;
+                j += 1;
+            }
+            i = j;
+        }
     }
 
     /// The longest valid form starting at `s` in the word that starts at

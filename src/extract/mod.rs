@@ -219,10 +219,13 @@ impl<'l> Extractor<'l> {
                 // word)
                 // (a person named after such a word still speaks: مستشار المرشد
                 // للشؤون الدولية علي ولايتي)
-                let addressed = lex.entities[entity].kind != crate::lexicon::EntityKind::Person && (it.first_word.saturating_sub(3)..it.first_word).any(|w| {
+                // (and so is a name whose own first word is that word:
+                // «في حديث لقناة الميادين»)
+                let own_addressee = matches!(it.mention.proclitic(s.text), "ل" | "لل");
+                let addressed = lex.entities[entity].kind != crate::lexicon::EntityKind::Person && (own_addressee || (it.first_word.saturating_sub(3)..it.first_word).any(|w| {
                     let x = s.word(w);
                     s.clause_of_word[w] == it.clause && x.starts_with('ل') && x.chars().count() > 4 && !lex.grammar.prepositions.contains(x)
-                });
+                }));
                 n.speaker &= !addressed;
                 // (a patron or owner named after a word of affiliation
                 // describes the noun before it: مروحيتين تابعتين لقوات النظام)
