@@ -512,7 +512,14 @@ impl Memory {
             if kinds.is_empty() { k.is_actor() } else { kinds.contains(&k) }
         };
         if count == Some(2) {
+            // (a state of the kind named before the reference in its own
+            // sentence is one of the two: «بلقاء رئيس مجلس الوزراء السوري
+            // … بين البلدين» is not a pair of the sentence before)
+            let named_here = |pair: &[(usize, Via)]| {
+                kinds.is_empty() || !self.in_sentence(sentence).iter().any(|n| n.pos < pos && fits(lex.entities[n.entity].agent_as.unwrap_or(n.entity)) && !pair.iter().any(|(e, _)| related(lex, *e, lex.entities[n.entity].agent_as.unwrap_or(n.entity))))
+            };
             match self.latest_pair(lex, sentence, pos, &fits) {
+                Ok(Some(pair)) if !named_here(&pair) => return Resolution::none(Unresolved::Ambiguous),
                 Ok(Some(pair)) => return Resolution { entities: pair, why: Ok("the two parties of the latest act or coordination") },
                 Err(u) => return Resolution::none(u),
                 Ok(None) => {}
