@@ -507,9 +507,11 @@ impl Memory {
     }
 
     fn parties(&self, lex: &Lexicon, count: Option<usize>, kinds: &[EntityKind], sentence: usize, pos: usize) -> Resolution {
+        // (a reporting source is no party: «قال قائد لواء التوحيد لوكالة
+        // فرانس برس» names one side only)
         let fits = |e: usize| {
             let k = lex.entities[e].kind;
-            if kinds.is_empty() { k.is_actor() } else { kinds.contains(&k) }
+            (if kinds.is_empty() { k.is_actor() } else { kinds.contains(&k) }) && !self.source(lex, e)
         };
         if count == Some(2) {
             // (a state of the kind named before the reference in its own
