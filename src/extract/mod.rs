@@ -1039,6 +1039,11 @@ impl<'l> Extractor<'l> {
         }
         let mut frames: Vec<Frame> = Vec::new();
         let mut shared: Option<roles::Shared> = None;
+        // the last movement told by a noun (وصول كتائب الجيش الحر إلى المدينة،
+        // زيارة الوزير إلى دمشق): a verbal noun after ل of purpose later in
+        // its clause (لمساندة لواء عاصفة الشمال) is what the ones who moved
+        // moved to do, as after a verb (دخلت قوات الحشد إلى سوريا لمساندة…)
+        let mut arrival: Option<roles::Shared> = None;
         for (ci, it) in s.items.iter().enumerate() {
             let ItemKind::Cue(pats) = &it.kind else { continue };
             if self.light_verb_after_noun(&s, ci) {
@@ -1094,7 +1099,13 @@ impl<'l> Extractor<'l> {
                 if done && !read_here.iter().all(|&(rel, beside)| rel != pat.relation && (beside || pat.alongside)) {
                     continue;
                 }
-                let mut r = roles::assign(lex, &s, ci, &lex.patterns[p], shared.as_ref());
+                let purpose_of_arrival = arrival.as_ref().filter(|ar| {
+                    pat.shape == crate::lexicon::Shape::Noun
+                        && matches!(it.mention.proclitic(s.text), "ل" | "لل")
+                        && s.clause_of_word[ar.cue_last] == it.clause
+                        && shared.as_ref().is_none_or(|sh| sh.cue_last < ar.cue_last)
+                });
+                let mut r = roles::assign(lex, &s, ci, &lex.patterns[p], purpose_of_arrival.or(shared.as_ref()));
                 roles::add_casualties(lex, &s, ci, &lex.patterns[p], &mut r);
                 roles::reciprocal(lex, &s, ci, &lex.patterns[p], &mut r);
                 let mut f = self.frame(ci, it.first_word, p, r, pol, neg);
@@ -1124,6 +1135,9 @@ impl<'l> Extractor<'l> {
                     if governs_verbal {
                         f.pairs.clear();
                         f.rejected = Some(Reason::LightVerb);
+                    }
+                    if pat.shape == crate::lexicon::Shape::Noun && lex.relations[pat.relation].family == crate::lexicon::model::Family::Movement && !f.agents.is_empty() {
+                        arrival = Some(roles::Shared { agents: f.agents.clone(), until: it.last_word, cue_last: it.last_word, addressees: Vec::new() });
                     }
                     read_here.push((pat.relation, pat.alongside));
                     frames.push(f);
@@ -1325,8 +1339,18 @@ impl<'l> Extractor<'l> {
         let place_object = rel.object == ObjectKind::Place;
         // (and a place attacked by its own state is no contradiction: قوات
         // النظام قصفت سراقب)
+        // (but a brigade is backed by, and works with, the umbrella army it
+        // belongs to, a separate force: وصول كتائب الجيش الحر لمساندة لواء
+        // عاصفة الشمال; not so a state and a group it stands behind, whose
+        // backing the group's name already says: الميليشيات المدعومة من إيران)
+        let cooperative = rel.family == crate::lexicon::model::Family::Cooperative;
+        let group = |x: usize| lex.entities[x].kind == crate::lexicon::EntityKind::ArmedGroup;
+        let patron_of_group = |a: usize, b: usize| {
+            let group_under = |x: usize, y: usize| group(x) && group(y) && lex.chain(x)[1..].contains(&y);
+            cooperative && a != b && (group_under(a, b) || group_under(b, a))
+        };
         let mut add = |a: usize, b: usize, pairs: &mut Vec<(usize, usize)>| {
-            if a == b || (!place_object && lex.entities[b].kind != crate::lexicon::EntityKind::Place && self.related(a, b)) {
+            if a == b || (!place_object && lex.entities[b].kind != crate::lexicon::EntityKind::Place && self.related(a, b) && !patron_of_group(a, b)) {
                 same = true;
             } else if !pairs.contains(&(a, b)) {
                 pairs.push((a, b));
