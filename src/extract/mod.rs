@@ -640,7 +640,14 @@ impl<'l> Extractor<'l> {
             // إليها، سيطرت عليه) is its object: the nearest name of the
             // object's kind, never the agent (a place named with the province
             // around it is the place, not the province)
-            if patients.is_empty() && !agents.is_empty() && !s.in_relative_clause(lex, f.cue) {
+            // (a noun a light verb governs is in a relative clause when that
+            // verb is: «قامت الجبهة الإسلامية بفرض سيطرتها عليه» is a main
+            // clause, «مدينة أعلنت القوات سيطرتها عليها» is not)
+            let relative = match roles::governing_light_verb(lex, s, it.first_word, it.clause) {
+                Some(lv) if p.shape == crate::lexicon::Shape::Noun => s.relative_clause_at(lex, lv),
+                _ => s.in_relative_clause(lex, f.cue),
+            };
+            if patients.is_empty() && !agents.is_empty() && !relative {
                 if let Some(pr) = self.prep_pronoun_object(s, f.cue, p, &agents) {
                     let res = memory.object_pronoun(lex, pr, index, pos, &agents, &fits_object);
                     record("pronoun after the cue's preposition (object)", &res, slot_via);
