@@ -188,6 +188,7 @@ impl<'l> Extractor<'l> {
             modifier: false,
             head: head.strip_prefix("ال").unwrap_or(head).to_string(),
             genders,
+            venue: false,
         };
         let refs = &lex.references;
         fn own_word<'t>(s: &Sentence<'t>, it: &sentence::Item) -> &'t str {
@@ -228,6 +229,11 @@ impl<'l> Extractor<'l> {
                 // describes the noun before it: مروحيتين تابعتين لقوات النظام)
                 let probe = sentence::Unit { items: Vec::new(), first_word: it.first_word, last_word: it.last_word, clause: it.clause, prep: None, nisba: false };
                 n.modifier = s.affiliated(lex, &probe).is_some() || s.owned_by(lex, &probe);
+                // (not the name a word of representation introduces: المعارضة
+                // ممثلة في المجلس الوطني is a party)
+                let after_in = it.first_word > 0 && s.word(it.first_word - 1) == "في";
+                let represents = (it.first_word.saturating_sub(2)..it.first_word).any(|w| lex.grammar.representation_words.contains(s.word(w)));
+                n.venue = after_in && !represents;
                 memory.add(n);
             }
         }
