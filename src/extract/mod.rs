@@ -635,8 +635,30 @@ impl<'l> Extractor<'l> {
                 let copula = (it.last_word + 1..(it.last_word + 6).min(s.words.len())).find(|&k| s.clause_of_word[k] == it.clause && lex.grammar.copula_pronouns.contains(s.word(k)) && !cue_between(k));
                 if let Some(k) = copula {
                     if let Some(u) = s.units.iter().find(|u| u.first_word > k && u.first_word - k <= 2 && u.clause == it.clause && u.prep.is_none()) {
-                        let objs: Vec<usize> = s.members(u).iter().copied().filter(|&e| fits_object(e) && !agents.contains(&e)).collect();
+                        let mut objs: Vec<usize> = s.members(u).iter().copied().filter(|&e| fits_object(e) && !agents.contains(&e)).collect();
+                        // (the list goes on past a comma after a word that
+                        // carries it: «، وكذلك مطار تيفور»، «، وبعض المواقع في
+                        // درعا»; not a name that only describes an item:
+                        // «الواقعتين بضواحي إدلب»)
                         if !objs.is_empty() {
+                            let g = &lex.grammar;
+                            let carries = |w: usize| {
+                                let word = s.word(w);
+                                g.list_continuations.contains(word) || word.strip_prefix('و').is_some_and(|x| g.members.contains(x))
+                            };
+                            let mut last = u.last_word;
+                            for v in s.units.iter().filter(|v| v.first_word > u.last_word && v.clause == it.clause) {
+                                let gap = last + 1..v.first_word;
+                                let joined = !gap.is_empty() && gap.len() <= 5 && carries(gap.start) && !s.items.iter().any(|x| matches!(x.kind, ItemKind::Cue(_)) && gap.contains(&x.first_word)) && v.prep.as_deref().is_none_or(|p| p == "في");
+                                if joined {
+                                    for e in s.members(v).iter().copied() {
+                                        if fits_object(e) && !agents.contains(&e) && !objs.contains(&e) {
+                                            objs.push(e);
+                                        }
+                                    }
+                                }
+                                last = v.last_word;
+                            }
                             patients = objs;
                         }
                     }
