@@ -58,6 +58,9 @@ pub struct Named {
     pub head: String,
     /// The genders of the noun that names it here (none: not known).
     pub genders: Vec<Gender>,
+    /// Named after في as where something happened (اجتماع جرى في تركيا):
+    /// the venue of an act rather than a party to it.
+    pub venue: bool,
 }
 
 /// Why a reference stayed unresolved (shown by `explain`).
@@ -538,9 +541,13 @@ impl Memory {
             // several parties: those that did something together (the
             // frame subjects) first, when they are the right number
             let subj: Vec<&Named> = d.iter().copied().filter(|n| n.subject).collect();
+            // (less a venue when only then are they the right number: التقى
+            // الجيش الحر مع المجلس الوطني في تركيا، حيث اتفق الجانبان)
+            let parties_proper: Vec<&Named> = d.iter().copied().filter(|n| !n.venue).collect();
             let pick = match count {
                 Some(n) if subj.len() == n => subj,
                 Some(n) if d.len() == n => d,
+                Some(n) if parties_proper.len() == n => parties_proper,
                 Some(_) => {
                     last = Unresolved::WrongNumber;
                     break;

@@ -188,6 +188,7 @@ impl<'l> Extractor<'l> {
             modifier: false,
             head: head.strip_prefix("ال").unwrap_or(head).to_string(),
             genders,
+            venue: false,
         };
         let refs = &lex.references;
         fn own_word<'t>(s: &Sentence<'t>, it: &sentence::Item) -> &'t str {
@@ -231,6 +232,11 @@ impl<'l> Extractor<'l> {
                 // describes the noun before it: مروحيتين تابعتين لقوات النظام)
                 let probe = sentence::Unit { items: Vec::new(), first_word: it.first_word, last_word: it.last_word, clause: it.clause, prep: None, nisba: false };
                 n.modifier = s.affiliated(lex, &probe).is_some() || s.owned_by(lex, &probe);
+                // (not the name a word of representation introduces: المعارضة
+                // ممثلة في المجلس الوطني is a party)
+                let after_in = it.first_word > 0 && s.word(it.first_word - 1) == "في";
+                let represents = (it.first_word.saturating_sub(2)..it.first_word).any(|w| lex.grammar.representation_words.contains(s.word(w)));
+                n.venue = after_in && !represents;
                 memory.add(n);
             }
         }
@@ -668,8 +674,30 @@ impl<'l> Extractor<'l> {
                 let copula = (it.last_word + 1..(it.last_word + 6).min(s.words.len())).find(|&k| s.clause_of_word[k] == it.clause && lex.grammar.copula_pronouns.contains(s.word(k)) && !cue_between(k));
                 if let Some(k) = copula {
                     if let Some(u) = s.units.iter().find(|u| u.first_word > k && u.first_word - k <= 2 && u.clause == it.clause && u.prep.is_none()) {
-                        let objs: Vec<usize> = s.members(u).iter().copied().filter(|&e| fits_object(e) && !agents.contains(&e)).collect();
+                        let mut objs: Vec<usize> = s.members(u).iter().copied().filter(|&e| fits_object(e) && !agents.contains(&e)).collect();
+                        // (the list goes on past a comma after a word that
+                        // carries it: «، وكذلك مطار تيفور»، «، وبعض المواقع في
+                        // درعا»; not a name that only describes an item:
+                        // «الواقعتين بضواحي إدلب»)
                         if !objs.is_empty() {
+                            let g = &lex.grammar;
+                            let carries = |w: usize| {
+                                let word = s.word(w);
+                                g.list_continuations.contains(word) || word.strip_prefix('و').is_some_and(|x| g.members.contains(x))
+                            };
+                            let mut last = u.last_word;
+                            for v in s.units.iter().filter(|v| v.first_word > u.last_word && v.clause == it.clause) {
+                                let gap = last + 1..v.first_word;
+                                let joined = !gap.is_empty() && gap.len() <= 5 && carries(gap.start) && !s.items.iter().any(|x| matches!(x.kind, ItemKind::Cue(_)) && gap.contains(&x.first_word)) && v.prep.as_deref().is_none_or(|p| p == "في");
+                                if joined {
+                                    for e in s.members(v).iter().copied() {
+                                        if fits_object(e) && !agents.contains(&e) && !objs.contains(&e) {
+                                            objs.push(e);
+                                        }
+                                    }
+                                }
+                                last = v.last_word;
+                            }
                             patients = objs;
                         }
                     }
@@ -679,7 +707,14 @@ impl<'l> Extractor<'l> {
             // إليها، سيطرت عليه) is its object: the nearest name of the
             // object's kind, never the agent (a place named with the province
             // around it is the place, not the province)
-            if patients.is_empty() && !agents.is_empty() && !s.in_relative_clause(lex, f.cue) {
+            // (a noun a light verb governs is in a relative clause when that
+            // verb is: «قامت الجبهة الإسلامية بفرض سيطرتها عليه» is a main
+            // clause, «مدينة أعلنت القوات سيطرتها عليها» is not)
+            let relative = match roles::governing_light_verb(lex, s, it.first_word, it.clause) {
+                Some(lv) if p.shape == crate::lexicon::Shape::Noun => s.relative_clause_at(lex, lv),
+                _ => s.in_relative_clause(lex, f.cue),
+            };
+            if patients.is_empty() && !agents.is_empty() && !relative {
                 if let Some(pr) = self.prep_pronoun_object(s, f.cue, p, &agents) {
                     let res = memory.object_pronoun(lex, pr, index, pos, &agents, &fits_object);
                     record("pronoun after the cue's preposition (object)", &res, slot_via);
@@ -1078,6 +1113,11 @@ impl<'l> Extractor<'l> {
         }
         let mut frames: Vec<Frame> = Vec::new();
         let mut shared: Option<roles::Shared> = None;
+        // the last movement told by a noun (وصول كتائب الجيش الحر إلى المدينة،
+        // زيارة الوزير إلى دمشق): a verbal noun after ل of purpose later in
+        // its clause (لمساندة لواء عاصفة الشمال) is what the ones who moved
+        // moved to do, as after a verb (دخلت قوات الحشد إلى سوريا لمساندة…)
+        let mut arrival: Option<roles::Shared> = None;
         for (ci, it) in s.items.iter().enumerate() {
             let ItemKind::Cue(pats) = &it.kind else { continue };
             if self.light_verb_after_noun(&s, ci) {
@@ -1133,7 +1173,13 @@ impl<'l> Extractor<'l> {
                 if done && !read_here.iter().all(|&(rel, beside)| rel != pat.relation && (beside || pat.alongside)) {
                     continue;
                 }
-                let mut r = roles::assign(lex, &s, ci, &lex.patterns[p], shared.as_ref());
+                let purpose_of_arrival = arrival.as_ref().filter(|ar| {
+                    pat.shape == crate::lexicon::Shape::Noun
+                        && matches!(it.mention.proclitic(s.text), "ل" | "لل")
+                        && s.clause_of_word[ar.cue_last] == it.clause
+                        && shared.as_ref().is_none_or(|sh| sh.cue_last < ar.cue_last)
+                });
+                let mut r = roles::assign(lex, &s, ci, &lex.patterns[p], purpose_of_arrival.or(shared.as_ref()));
                 roles::add_casualties(lex, &s, ci, &lex.patterns[p], &mut r);
                 roles::reciprocal(lex, &s, ci, &lex.patterns[p], &mut r);
                 let mut f = self.frame(ci, it.first_word, p, r, pol, neg);
@@ -1163,6 +1209,9 @@ impl<'l> Extractor<'l> {
                     if governs_verbal {
                         f.pairs.clear();
                         f.rejected = Some(Reason::LightVerb);
+                    }
+                    if pat.shape == crate::lexicon::Shape::Noun && lex.relations[pat.relation].family == crate::lexicon::model::Family::Movement && !f.agents.is_empty() {
+                        arrival = Some(roles::Shared { agents: f.agents.clone(), until: it.last_word, cue_last: it.last_word, addressees: Vec::new() });
                     }
                     read_here.push((pat.relation, pat.alongside));
                     frames.push(f);
@@ -1383,8 +1432,18 @@ impl<'l> Extractor<'l> {
         let place_object = rel.object == ObjectKind::Place;
         // (and a place attacked by its own state is no contradiction: قوات
         // النظام قصفت سراقب)
+        // (but a brigade is backed by, and works with, the umbrella army it
+        // belongs to, a separate force: وصول كتائب الجيش الحر لمساندة لواء
+        // عاصفة الشمال; not so a state and a group it stands behind, whose
+        // backing the group's name already says: الميليشيات المدعومة من إيران)
+        let cooperative = rel.family == crate::lexicon::model::Family::Cooperative;
+        let group = |x: usize| lex.entities[x].kind == crate::lexicon::EntityKind::ArmedGroup;
+        let patron_of_group = |a: usize, b: usize| {
+            let group_under = |x: usize, y: usize| group(x) && group(y) && lex.chain(x)[1..].contains(&y);
+            cooperative && a != b && (group_under(a, b) || group_under(b, a))
+        };
         let mut add = |a: usize, b: usize, pairs: &mut Vec<(usize, usize)>| {
-            if a == b || (!place_object && lex.entities[b].kind != crate::lexicon::EntityKind::Place && self.related(a, b)) {
+            if a == b || (!place_object && lex.entities[b].kind != crate::lexicon::EntityKind::Place && self.related(a, b) && !patron_of_group(a, b)) {
                 same = true;
             } else if !pairs.contains(&(a, b)) {
                 pairs.push((a, b));

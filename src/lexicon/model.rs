@@ -336,6 +336,10 @@ pub struct GrammarFile {
     /// (المواقع التي انسحبت منها هي خان شيخون ومعرة النعمان).
     #[serde(default)]
     pub copula_pronouns: Vec<String>,
+    /// Words that carry a list on past a comma (هي خان شيخون ومعرة النعمان،
+    /// وكذلك مطار تيفور): what follows is one more item of it.
+    #[serde(default)]
+    pub list_continuations: Vec<String>,
     /// Kinds of force (برية، مشاة، خاصة): denying forces of one kind
     /// (لا تملك قوات مشاة) does not deny being there.
     #[serde(default)]

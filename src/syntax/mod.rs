@@ -146,9 +146,14 @@ impl<'a> Sentence<'a> {
     /// noun (مسلحين تدعمهم إيران)? Its pronoun suffix is then that noun,
     /// and its missing subject too: neither is an actor named earlier.
     pub fn in_relative_clause(&self, lex: &Lexicon, ci: usize) -> bool {
+        self.relative_clause_at(lex, self.items[ci].first_word)
+    }
+
+    /// Does a relative clause start at word `w` (see
+    /// [`Sentence::in_relative_clause`])?
+    pub fn relative_clause_at(&self, lex: &Lexicon, w: usize) -> bool {
         let g = &lex.grammar;
         let s = self;
-        let w = s.items[ci].first_word;
         let Some(mut k) = w.checked_sub(1) else { return false };
         if s.clause_of_word[k] != s.clause_of_word[w] {
             return false;
