@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// Overall lenient F1 on the dev set at the last change that moved it.
-const REACHED_LENIENT_F1: f64 = 0.766;
+const REACHED_LENIENT_F1: f64 = 0.841;
 const TOLERANCE: f64 = 0.02;
 
 fn shared() -> Option<PathBuf> {
