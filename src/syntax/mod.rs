@@ -68,6 +68,20 @@ pub struct Unit {
     pub nisba: bool,
 }
 
+impl Unit {
+    /// The unit's last mention gives way to item `i`, which names it more
+    /// closely (a person after a title, a name in parentheses after the
+    /// phrase it names).
+    fn replace_last(&mut self, i: usize, last_word: usize) {
+        self.items.pop();
+        self.items.push(i);
+        self.last_word = last_word;
+        if self.items.len() == 1 {
+            self.nisba = false;
+        }
+    }
+}
+
 pub struct Sentence<'a> {
     /// The article's folded text.
     pub text: &'a str,
@@ -345,12 +359,7 @@ impl<'a> Sentence<'a> {
                 // الدفاع الأمريكية (البنتاغون)» the Pentagon
                 let parenthesis = gap.ends_with('(') && !gap[..gap.len() - 1].contains(['(', ')', '،', ',', '.', ':', '؛', ';', '"', '«', '»']) && it.first_word - pit.last_word <= 4;
                 if parenthesis && same_clause && e != pe && named(it) && lex.entities[e].kind.is_actor() && lex.chain(e).contains(&pe) && u.items.last() == Some(&p) {
-                    u.items.pop();
-                    u.items.push(i);
-                    u.last_word = it.last_word;
-                    if u.items.len() == 1 {
-                        u.nisba = false;
-                    }
+                    u.replace_last(i, it.last_word);
                     prev = Some(i);
                     continue;
                 }
@@ -387,12 +396,7 @@ impl<'a> Sentence<'a> {
                 // السوري “أحمد الشرع”)
                 let quoted = !gap.is_empty() && gap.chars().all(|c| matches!(c, '"' | '“' | '”' | '«' | '»' | '\'' | ' ')) && !conj && same_clause;
                 if (adjacent || quoted || first_name) && person(e) && !nisba && (!person(pe) || pe == e) && title {
-                    u.items.pop();
-                    u.items.push(i);
-                    u.last_word = it.last_word;
-                    if u.items.len() == 1 {
-                        u.nisba = false;
-                    }
+                    u.replace_last(i, it.last_word);
                     prev = Some(i);
                     // the body stood in the title's genitive: the person's
                     // slot is the title's («والقائد العام لقسد مظلوم عبدي»
