@@ -119,6 +119,10 @@ pub struct Memory {
     /// named: what a later «الاعتداء» with no target of its own struck
     /// (اعتداء دموي في اسطنبول … ونفى الطرفان أي دور لهما في الاعتداء).
     pub sites: Vec<Site>,
+    /// Sentences that open with a verb and no subject of its own (واعتبرت
+    /// في بيان…): a ف-verb after one goes on with the same subject.
+    /// (sentence, where it starts)
+    pub subjectless: Vec<(usize, usize)>,
     /// Reporting sources (the agency of a credit line, أ ف ب): no pronoun
     /// stands for them.
     sources: Vec<usize>,
@@ -127,7 +131,7 @@ pub struct Memory {
 impl Memory {
     pub fn new(lex: &Lexicon) -> Memory {
         let sources = lex.grammar.sources.iter().filter_map(|id| lex.entity(id)).collect();
-        Memory { named: Vec::new(), pairs: Vec::new(), window: lex.references.window, strikes: Vec::new(), sites: Vec::new(), sources }
+        Memory { named: Vec::new(), pairs: Vec::new(), window: lex.references.window, strikes: Vec::new(), sites: Vec::new(), subjectless: Vec::new(), sources }
     }
 
     /// Who last struck `victim` (or a body it is part of), in this sentence

@@ -383,6 +383,7 @@ impl<'l> Extractor<'l> {
             .filter(|f| self.complement_relations.contains(&f.pattern_relation(lex)))
             .map(|f| (s.items[f.cue].first_word, s.items[f.cue].clause, f.agents.clone()))
             .collect();
+        let mut called_for: Vec<usize> = Vec::new();
         for fi in 0..frames.len() {
             let (done, rest) = frames.split_at_mut(fi);
             let f = &mut rest[0];
@@ -627,6 +628,25 @@ impl<'l> Extractor<'l> {
                 }
                 _ => {}
             }
+            // a verb of demand joined by ف that opens its sentence after a
+            // sentence with no subject of its own goes on with that subject,
+            // and the name right after it is the one it addresses («واعتبرت
+            // في بيان أن… . فدعت موسكو إلى الضغط على أنقرة»)
+            if p.shape == crate::lexicon::Shape::Verb && p.direct_object && f.cue_word == 0 && it.mention.proclitic(s.text) == "ف" && index > 0 && memory.subjectless.iter().any(|x| x.0 + 1 == index) && self.complement_relations.contains(&p.relation) && f.agent_source == "the subject right after the verb (VSO)" && patients.is_empty() {
+                // (the subject the sentence before went on with, not a name
+                // inside it: أن الجيش السوري "لا يملك القدرة")
+                let before = memory.subjectless.iter().find(|x| x.0 + 1 == index).map_or(0, |x| x.1);
+                let res = memory.dropped_subject(lex, index - 1, before, false);
+                let went_on: Vec<usize> = res.entities.iter().map(|x| x.0).filter(|&e| lex.entities[e].kind.is_actor() && !agents.iter().any(|&a| self.related(a, e))).collect();
+                if went_on.len() == 1 {
+                    record("subject a ف-verb goes on with, its name after it addressed", &res, slot_via);
+                    patients = agents.iter().copied().filter(|&e| fits_object(e)).collect();
+                    agents = went_on;
+                    // (the act it calls for after its preposition was read
+                    // as the addressee's: الضغط على أنقرة is only called for)
+                    called_for.push(f.cue);
+                }
+            }
             // a noun of purpose with no object of its own right after a
             // symmetric act (وتواصلها مع الفصائل العسكرية لتنسيق ذلك، اتصلت
             // أنقرة بالفصائل للتنسيق) is that act's aim, between its parties
@@ -727,6 +747,19 @@ impl<'l> Extractor<'l> {
                 let r = roles::Roles { agents, patients, agent_source, patient_source, ..Default::default() };
                 let nf = self.frame(f.cue, f.cue_word, f.pattern, r, f.polarity, f.negated_by);
                 *f = nf;
+            }
+        }
+        // the noun a re-read demand calls for after a preposition, a few
+        // words on in its clause, is not stated
+        for cue in called_for {
+            let c = &s.items[cue];
+            for g in frames.iter_mut() {
+                let it = &s.items[g.cue];
+                let after_prep = it.first_word > 0 && lex.grammar.prepositions.contains(s.word(it.first_word - 1));
+                if it.clause == c.clause && it.first_word > c.last_word && it.first_word - c.last_word <= 4 && after_prep && lex.patterns[g.pattern].shape == crate::lexicon::Shape::Noun && !g.pairs.is_empty() {
+                    g.pairs.clear();
+                    g.rejected = Some(Reason::Embedded);
+                }
             }
         }
     }
@@ -1088,6 +1121,16 @@ impl<'l> Extractor<'l> {
             return analysis;
         }
         let mut s = Sentence::new(lex, &norm.text, range.clone(), ms);
+        // a sentence that opens with a verb joined by و or ف and no name of
+        // its own before a preposition or a time word goes on with the
+        // subject before (واعتبرت في بيان أن…)
+        let opening = s.words.len() > 1 && s.word(0).starts_with(['و', 'ف']) && !s.word_in_item(0) && {
+            let next = s.word(1);
+            lex.grammar.prepositions.contains(next) || lex.grammar.time_words.contains(next)
+        };
+        if opening && self.coref {
+            memory.subjectless.push((index, range.start));
+        }
         let unresolved = self.remember_and_resolve(a, norm, index, &mut s, memory, &mut analysis.resolutions);
         if !has_cue {
             // a sentence with no cue still says who the next one is about
@@ -1258,6 +1301,10 @@ impl<'l> Extractor<'l> {
         memory.mark_modifiers(lex, index, &described_by);
         if self.coref {
             self.fill_empty_slots(a, norm, index, &s, &mut frames, memory, &unresolved, &mut slot_via, &mut analysis.resolutions);
+            // (and so does one whose opening cue took the subject before)
+            if frames.iter().any(|f| f.cue_word == 0 && lex.patterns[f.pattern].shape == crate::lexicon::Shape::Verb && f.agent_source == "coreference (see the coref lines)") && !memory.subjectless.iter().any(|x| x.0 == index) {
+                memory.subjectless.push((index, s.range.start));
+            }
         }
         // one reading per cue, as when its frames were first read: a
         // pattern tried earlier (وصل by a person: visited) wins over a later
