@@ -632,7 +632,7 @@ impl<'l> Extractor<'l> {
             // sentence with no subject of its own goes on with that subject,
             // and the name right after it is the one it addresses («واعتبرت
             // في بيان أن… . فدعت موسكو إلى الضغط على أنقرة»)
-            if p.shape == crate::lexicon::Shape::Verb && p.direct_object && f.cue_word == 0 && it.mention.proclitic(s.text) == "ف" && index > 0 && memory.subjectless.iter().any(|x| x.0 + 1 == index) && self.complement_relations.contains(&p.relation) && f.agent_source == "the subject right after the verb (VSO)" && patients.is_empty() {
+            if p.shape == crate::lexicon::Shape::Verb && p.direct_object && f.cue_word == 0 && it.mention.proclitic(s.text) == "ف" && index > 0 && memory.subjectless.iter().any(|x| x.0 + 1 == index) && self.complement_relations.contains(&p.relation) && f.agent_source == roles::VSO_SOURCE && patients.is_empty() {
                 // (the subject the sentence before went on with, not a name
                 // inside it: أن الجيش السوري "لا يملك القدرة")
                 let before = memory.subjectless.iter().find(|x| x.0 + 1 == index).map_or(0, |x| x.1);
@@ -742,8 +742,8 @@ impl<'l> Extractor<'l> {
                 }
             }
             if agents != f.agents || patients != f.patients {
-                let agent_source = if agents != f.agents { "coreference (see the coref lines)" } else { f.agent_source };
-                let patient_source = if patients != f.patients { "coreference (see the coref lines)" } else { f.patient_source };
+                let agent_source = if agents != f.agents { COREF_SOURCE } else { f.agent_source };
+                let patient_source = if patients != f.patients { COREF_SOURCE } else { f.patient_source };
                 let r = roles::Roles { agents, patients, agent_source, patient_source, ..Default::default() };
                 let nf = self.frame(f.cue, f.cue_word, f.pattern, r, f.polarity, f.negated_by);
                 *f = nf;
@@ -855,7 +855,7 @@ impl<'l> Extractor<'l> {
         for (e, v) in &res.entities {
             slot_via.push((*e, v.clone()));
         }
-        let r = roles::Roles { agents: f.agents.clone(), patients, agent_source: f.agent_source, patient_source: "coreference (see the coref lines)", ..Default::default() };
+        let r = roles::Roles { agents: f.agents.clone(), patients, agent_source: f.agent_source, patient_source: COREF_SOURCE, ..Default::default() };
         *f = self.frame(f.cue, f.cue_word, f.pattern, r, f.polarity, f.negated_by);
     }
 
@@ -1302,7 +1302,7 @@ impl<'l> Extractor<'l> {
         if self.coref {
             self.fill_empty_slots(a, norm, index, &s, &mut frames, memory, &unresolved, &mut slot_via, &mut analysis.resolutions);
             // (and so does one whose opening cue took the subject before)
-            if frames.iter().any(|f| f.cue_word == 0 && lex.patterns[f.pattern].shape == crate::lexicon::Shape::Verb && f.agent_source == "coreference (see the coref lines)") && !memory.subjectless.iter().any(|x| x.0 == index) {
+            if frames.iter().any(|f| f.cue_word == 0 && lex.patterns[f.pattern].shape == crate::lexicon::Shape::Verb && f.agent_source == COREF_SOURCE) && !memory.subjectless.iter().any(|x| x.0 == index) {
                 memory.subjectless.push((index, s.range.start));
             }
         }
@@ -1825,6 +1825,10 @@ fn quoted_spans(text: &str, base: usize) -> (Vec<Range<usize>>, Vec<usize>) {
     }
     (spans, intros)
 }
+
+/// Why a slot was filled by coreference; a sentence whose opening verb
+/// took its subject so went on with the subject before.
+const COREF_SOURCE: &str = "coreference (see the coref lines)";
 
 /// How far after a symmetric act its noun of purpose may stand, past the
 /// act's object (وتواصلها مع الفصائل العسكرية لتنسيق).

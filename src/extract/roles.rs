@@ -381,7 +381,7 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                 (Some(b), _) if cw_first - b.last_word <= 3 => Some((*b, if relative(b) { "the head of the relative clause before the verb" } else { "the subject right before the verb (SVO)" })),
                 (_, Some(a)) => {
                     patient_from = a.last_word;
-                    Some((*a, "the subject right after the verb (VSO)"))
+                    Some((*a, VSO_SOURCE))
                 }
                 (Some(b), None) => Some((*b, "the subject earlier in the clause")),
                 (None, None) => fronted_object.map(|u| (u, "the subject after the verb's object phrase (وصل إلى طهران وفد سوري)")),
@@ -579,10 +579,12 @@ pub fn assign(lex: &Lexicon, s: &Sentence, cue: usize, p: &Pattern, shared: Opti
                     // (only a noun the denial governs right away: نفت أنقرة
                     // الأنباء عن دخول قوات تركية is no act of Ankara's; and
                     // not a movement, whose genitive is who moves)
-                    let denied = rel.object != ObjectKind::Place && s.items.iter().rev().find(|x| x.last_word < cw_first && matches!(x.kind, crate::syntax::ItemKind::Denial)).is_some_and(|d| {
-                        let from = denier(lex, s, cw_first, clause).map_or(d.last_word, |u| if u.first_word > d.last_word { u.last_word } else { d.last_word });
-                        cw_first - from <= 3 && (from + 1..cw_first).all(|w| !s.word_in_item(w))
-                    }) && denier(lex, s, cw_first, clause).is_some();
+                    let denied = rel.object != ObjectKind::Place && denier(lex, s, cw_first, clause).is_some_and(|who| {
+                        s.items.iter().rev().find(|x| x.last_word < cw_first && matches!(x.kind, crate::syntax::ItemKind::Denial)).is_some_and(|d| {
+                            let from = if who.first_word > d.last_word { who.last_word } else { d.last_word };
+                            cw_first - from <= 3 && (from + 1..cw_first).all(|w| !s.word_in_item(w))
+                        })
+                    });
                     let role = if place_object || (denied && !own_nisba) { Genitive::Patient } else if own_nisba { p.nisba_role } else { p.genitive };
                     let source = if place_object { "the place right after a noun whose verb takes a bare object" } else if own_nisba { "the nisba right after the noun" } else { "the genitive right after the noun" };
                     match role {
@@ -1135,6 +1137,10 @@ pub fn denier<'s>(lex: &Lexicon, s: &'s Sentence, cue_first: usize, clause: usiz
         s.units.iter().rev().filter(actor).find(|u| u.last_word < noun && noun - u.last_word <= STATEMENT_REACH)
     })
 }
+
+/// Why a verb's agent is the name right after it; a ف-verb that goes on
+/// with the subject before reads that name as the one it addresses.
+pub const VSO_SOURCE: &str = "the subject right after the verb (VSO)";
 
 /// Why a verbal noun's agent is the one who denies it; the denial verb's
 /// subject is then the subject the next conjoined verb shares (نفت أنقرة
